@@ -1,0 +1,54 @@
+using Ivig.AppHost.LocalInfrastructure;
+using Microsoft.Extensions.Configuration;
+
+var builder = DistributedApplication.CreateBuilder(args);
+
+var infrastructure = builder.Configuration.GetSection("Infrastructure").Get<InfrastructureOptions>() ?? new();
+var workDirectory = infrastructure.ResolveWorkDirectory(builder.AppHostDirectory);
+
+// State and messaging: local processes by default (no container engine on our machines),
+// Aspire's containers where a container runtime is configured (Infrastructure:UseContainers=true).
+IResourceBuilder<IResourceWithConnectionString> redis;
+IResourceBuilder<IResourceWithConnectionString> messaging;
+if (infrastructure.UseContainers)
+{
+    redis = builder.AddRedis("redis").WithDataVolume().WithPersistence();
+    messaging = builder.AddRabbitMQ("messaging").WithDataVolume();
+}
+else
+{
+    redis = builder.AddLocalRedis("redis", Path.Combine(workDirectory, "redis"), LoopbackPorts.ConfiguredOrFree(infrastructure.RedisPort));
+    messaging = builder.AddLocalRabbitMq("messaging", Path.Combine(workDirectory, "rabbitmq"), LoopbackPorts.ConfiguredOrFree(infrastructure.RabbitMqPort));
+}
+
+var eligibility = builder.AddProject<Projects.Eligibility_Service>("eligibility")
+    .WithHttpHealthCheck("/health", endpointName: "http")
+    .WithReference(redis).WaitFor(redis)
+    .WithReference(messaging).WaitFor(messaging);
+
+var dosing = builder.AddProject<Projects.Dosing_Service>("dosing")
+    .WithHttpHealthCheck("/health", endpointName: "http")
+    .WithReference(redis).WaitFor(redis)
+    .WithReference(messaging).WaitFor(messaging)
+    .WithReference(eligibility.GetEndpoint("grpc"));
+
+var monitoring = builder.AddProject<Projects.Monitoring_Service>("monitoring")
+    .WithHttpHealthCheck("/health", endpointName: "http")
+    .WithReference(redis).WaitFor(redis)
+    .WithReference(messaging).WaitFor(messaging)
+    .WithReference(dosing.GetEndpoint("grpc"));
+
+var gatewayPorts = builder.Configuration.GetSection("Gateway");
+builder.AddProject<Projects.Gateway>("gateway")
+    .WithHttpHealthCheck("/health", endpointName: "http")
+    .WithEndpoint("http", e => e.Port = NullIfZero(gatewayPorts.GetValue<int>("HttpPort")))
+    .WithEndpoint("grpc", e => e.Port = NullIfZero(gatewayPorts.GetValue<int>("GrpcPort")))
+    .WithReference(eligibility.GetEndpoint("grpc")).WaitFor(eligibility)
+    .WithReference(dosing.GetEndpoint("grpc")).WaitFor(dosing)
+    .WithReference(monitoring.GetEndpoint("grpc")).WaitFor(monitoring)
+    .WithExternalHttpEndpoints();
+
+builder.Build().Run();
+
+// A fixed gateway port for people; 0 lets the orchestrator choose (tests beside a running suite).
+static int? NullIfZero(int port) => port > 0 ? port : null;

@@ -1,0 +1,18 @@
+using Ivig.Dosing.Grpc;
+
+namespace Microsoft.Extensions.Hosting;
+
+internal static class Extensions
+{
+    public static void AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddRedisClient("redis");
+        builder.AddMessaging("dosing");
+        builder.Services.AddGrpcDefaults();
+    }
+
+    public static void MapDosingApi(this WebApplication app)
+    {
+        app.MapGrpcService<DosingGrpcService>();
+    }
+}

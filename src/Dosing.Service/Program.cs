@@ -1,0 +1,15 @@
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddApplicationServices();
+
+var app = builder.Build();
+
+app.MapDefaultEndpoints();
+app.MapGrpcDefaults();
+app.MapDosingApi();
+
+app.Run();
+
+// Lets functional tests host the service in-process (WebApplicationFactory<Program>).
+public partial class Program;

@@ -1,0 +1,7 @@
+using Ivig.Eligibility.V1;
+
+namespace Ivig.Eligibility.Grpc;
+
+public sealed class EligibilityGrpcService : EligibilityService.EligibilityServiceBase
+{
+}

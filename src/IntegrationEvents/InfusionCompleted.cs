@@ -1,0 +1,7 @@
+namespace Ivig.IntegrationEvents;
+
+public sealed record InfusionCompleted(
+    Guid InfusionId,
+    Guid RegimenId,
+    string FinalState,
+    DateTimeOffset CompletedAt);
