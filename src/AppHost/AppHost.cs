@@ -1,5 +1,7 @@
 using Ivig.AppHost.LocalInfrastructure;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 var builder = DistributedApplication.CreateBuilder(args);
 
@@ -39,7 +41,7 @@ var monitoring = builder.AddProject<Projects.Monitoring_Service>("monitoring")
     .WithReference(dosing.GetEndpoint("grpc"));
 
 var gatewayPorts = builder.Configuration.GetSection("Gateway");
-builder.AddProject<Projects.Gateway>("gateway")
+var gateway = builder.AddProject<Projects.Gateway>("gateway")
     .WithHttpHealthCheck("/health", endpointName: "http")
     .WithEndpoint("http", e => e.Port = NullIfZero(gatewayPorts.GetValue<int>("HttpPort")))
     .WithEndpoint("grpc", e => e.Port = NullIfZero(gatewayPorts.GetValue<int>("GrpcPort")))
@@ -47,6 +49,15 @@ builder.AddProject<Projects.Gateway>("gateway")
     .WithReference(dosing.GetEndpoint("grpc")).WaitFor(dosing)
     .WithReference(monitoring.GetEndpoint("grpc")).WaitFor(monitoring)
     .WithExternalHttpEndpoints();
+
+// Tell the person at the terminal where the front door is once everything behind it is healthy.
+gateway.OnResourceReady((resource, ready, _) =>
+{
+    var logger = ready.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Ivig.AppHost");
+    logger.LogInformation("IVIG suite ready. Gateway: {Http} (HTTP/1.1: gRPC-Web, JSON, health) and {Grpc} (native gRPC, h2c)",
+        resource.GetEndpoint("http").Url, resource.GetEndpoint("grpc").Url);
+    return Task.CompletedTask;
+});
 
 builder.Build().Run();
 

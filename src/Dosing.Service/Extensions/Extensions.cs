@@ -1,3 +1,4 @@
+using Ivig.Dosing.Features.Products;
 using Ivig.Dosing.Grpc;
 
 namespace Microsoft.Extensions.Hosting;
@@ -9,6 +10,9 @@ internal static class Extensions
         builder.AddRedisClient("redis");
         builder.AddMessaging("dosing");
         builder.Services.AddGrpcDefaults();
+
+        builder.Services.AddSingleton(ProductCatalogueProvider.Load(builder.Configuration, builder.Environment.ContentRootPath));
+        builder.Services.AddSingleton<ListProductsQuery>();
     }
 
     public static void MapDosingApi(this WebApplication app)

@@ -1,3 +1,5 @@
+using Ivig.Eligibility.Domain;
+using Ivig.Eligibility.Features.Rules;
 using Ivig.Eligibility.Grpc;
 
 namespace Microsoft.Extensions.Hosting;
@@ -9,6 +11,9 @@ internal static class Extensions
         builder.AddRedisClient("redis");
         builder.AddMessaging("eligibility");
         builder.Services.AddGrpcDefaults();
+
+        builder.Services.AddSingleton(RuleCatalogue.Default);
+        builder.Services.AddSingleton<ListRulesQuery>();
     }
 
     public static void MapEligibilityApi(this WebApplication app)

@@ -1,4 +1,6 @@
+using Ivig.Monitoring.Features.Infusions;
 using Ivig.Monitoring.Grpc;
+using Ivig.Monitoring.Infrastructure;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -9,6 +11,9 @@ internal static class Extensions
         builder.AddRedisClient("redis");
         builder.AddMessaging("monitoring");
         builder.Services.AddGrpcDefaults();
+
+        builder.Services.AddSingleton<InfusionStore>();
+        builder.Services.AddSingleton<ListActiveInfusionsQuery>();
     }
 
     public static void MapMonitoringApi(this WebApplication app)

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Runs every test: contract lint, package policy, unit tests and the end-to-end tests against
+# the real AppHost (real RabbitMQ and Redis). Ends with one line: "N passed, N failed".
+set -uo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+
+passed=0
+failed=0
+check() { # name, command...
+  local name=$1; shift
+  if "$@"; then passed=$((passed + 1)); echo "check passed: $name"; else failed=$((failed + 1)); echo "check FAILED: $name"; fi
+}
+
+bash scripts/setup.sh || { echo "0 passed, 1 failed"; exit 1; }
+
+check "buf lint" bash -c 'cd protos && ../tools/node_modules/.bin/buf lint'
+check "no MassTransit 9 (commercial)" bash -c '! grep -rqE "Include=\"MassTransit[^\"]*\"[^>]*Version=\"(9|[1-9][0-9])\." --include=*.props --include=*.csproj .'
+check "build without warnings" dotnet build IvigSuite.slnx --nologo --no-restore --verbosity quiet -warnaserror
+
+results="$(mktemp -d)"
+dotnet test IvigSuite.slnx --no-build --nologo --verbosity quiet \
+  --results-directory "$results" 2>&1 | tee "$results/test.log"
+test_rc=${PIPESTATUS[0]}
+
+# "Passed!  - Failed: 0, Passed: 12, Skipped: 0, Total: 12" / "Failed!  - Failed: 1, Passed: 11, ..."
+read -r t_passed t_failed < <(grep -E '^(Passed|Failed)! +- +Failed:' "$results/test.log" \
+  | sed -E 's/.*Failed: *([0-9]+), Passed: *([0-9]+).*/\2 \1/' \
+  | awk '{p+=$1; f+=$2} END {print p+0, f+0}')
+passed=$((passed + t_passed))
+failed=$((failed + t_failed))
+if [ "$test_rc" -ne 0 ] && [ "$t_failed" -eq 0 ]; then
+  failed=$((failed + 1)); echo "dotnet test exited with $test_rc"
+fi
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

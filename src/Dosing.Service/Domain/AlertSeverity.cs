@@ -1,0 +1,7 @@
+namespace Ivig.Dosing.Domain;
+
+public enum AlertSeverity
+{
+    Warning,
+    Critical,
+}

@@ -1,0 +1,7 @@
+namespace Ivig.Dosing.Domain;
+
+public enum ProductRefusalReason
+{
+    IgaAboveLimit,
+    StabilizerExcluded,
+}

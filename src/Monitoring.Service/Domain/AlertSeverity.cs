@@ -1,0 +1,8 @@
+namespace Ivig.Monitoring.Domain;
+
+public enum AlertSeverity
+{
+    Info,
+    Warning,
+    Critical,
+}

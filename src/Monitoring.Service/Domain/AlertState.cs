@@ -1,0 +1,8 @@
+namespace Ivig.Monitoring.Domain;
+
+public enum AlertState
+{
+    Active,
+    Acknowledged,
+    Resolved,
+}
