@@ -1,6 +1,11 @@
+using Ivig.Dosing.V1;
+using Ivig.Monitoring.BackgroundJobs;
+using Ivig.Monitoring.Domain;
+using Ivig.Monitoring.Features.Alerts;
 using Ivig.Monitoring.Features.Infusions;
 using Ivig.Monitoring.Grpc;
 using Ivig.Monitoring.Infrastructure;
+using Ivig.Monitoring.IntegrationEvents.EventHandling;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -9,15 +14,50 @@ internal static class Extensions
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddRedisClient("redis");
-        builder.AddMessaging("monitoring");
+        builder.AddMessaging("monitoring", bus => bus.AddConsumer<InfusionRateAdjustmentOrderedConsumer>());
         builder.Services.AddGrpcDefaults();
 
+        // Dosing is called for one unary read (GetRegimen); "_grpc." selects its h2c endpoint.
+        builder.Services.AddGrpcClient<DosingService.DosingServiceClient>(o => o.Address = new Uri("http://_grpc.dosing"));
+
+        // Clinical thresholds are configuration ([local default] in the rule catalogue): validated at
+        // start-up, so a bad value stops the service instead of monitoring with it.
+        var thresholds = Bind<VitalsThresholds>(builder, VitalsThresholds.SectionName);
+        thresholds.EnsureValid();
+        var reactionPolicy = Bind<ReactionPolicyOptions>(builder, ReactionPolicyOptions.SectionName);
+        reactionPolicy.EnsureValid();
+        builder.Services.AddSingleton(thresholds);
+        builder.Services.AddSingleton(reactionPolicy);
+        builder.Services.AddSingleton(new VitalsEvaluator(thresholds));
+        builder.Services.AddSingleton(new VitalsSchedule(thresholds));
+        builder.Services.AddSingleton(TimeProvider.System);
+
         builder.Services.AddSingleton<InfusionStore>();
+        builder.Services.AddSingleton<AlertStore>();
+        builder.Services.AddSingleton<ProcessedMessages>();
+        builder.Services.AddSingleton<LiveUpdates>();
+        builder.Services.AddSingleton<InfusionUpdater>();
+        builder.Services.AddScoped<AlertRaiser>();
+        builder.Services.AddScoped<InfusionEventPublisher>();
+        builder.Services.AddScoped<StartInfusionCommand>();
+        builder.Services.AddScoped<RecordVitalsCommand>();
+        builder.Services.AddScoped<ReactionCommands>();
+        builder.Services.AddScoped<RateCommands>();
+        builder.Services.AddSingleton<InfusionQueries>();
+        builder.Services.AddSingleton<AlertQueries>();
         builder.Services.AddSingleton<ListActiveInfusionsQuery>();
+        builder.Services.AddHostedService<SafetyWatchdog>();
     }
 
     public static void MapMonitoringApi(this WebApplication app)
     {
         app.MapGrpcService<MonitoringGrpcService>();
+    }
+
+    private static T Bind<T>(IHostApplicationBuilder builder, string section) where T : new()
+    {
+        var options = new T();
+        builder.Configuration.GetSection(section).Bind(options);
+        return options;
     }
 }

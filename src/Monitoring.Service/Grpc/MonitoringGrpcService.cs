@@ -1,12 +1,70 @@
 using Grpc.Core;
+using Ivig.Monitoring.Features.Alerts;
 using Ivig.Monitoring.Features.Infusions;
 using Ivig.Monitoring.V1;
+using Ivig.ServiceDefaults.Grpc;
 
 namespace Ivig.Monitoring.Grpc;
 
 /// <summary>Thin adapter: each RPC hands the request to its feature and returns the result.</summary>
-public sealed class MonitoringGrpcService(ListActiveInfusionsQuery listActive) : MonitoringService.MonitoringServiceBase
+public sealed class MonitoringGrpcService(
+    StartInfusionCommand start, RecordVitalsCommand vitals, ReactionCommands reactions, RateCommands rates,
+    InfusionQueries infusions, ListActiveInfusionsQuery listActive, AlertQueries alerts) : MonitoringService.MonitoringServiceBase
 {
+    public override Task<StartInfusionResponse> StartInfusion(StartInfusionRequest request, ServerCallContext context) =>
+        start.ExecuteAsync(request, context.CancellationToken);
+
+    public override async Task<RecordVitalsResponse> RecordVitals(RecordVitalsRequest request, ServerCallContext context)
+    {
+        var (session, findings) = await vitals.ExecuteAsync(request.InfusionId, request.Vitals);
+        return new RecordVitalsResponse { Infusion = session.ToProto(), Findings = { findings } };
+    }
+
+    public override async Task<StreamVitalsResponse> StreamVitals(IAsyncStreamReader<StreamVitalsRequest> requestStream, ServerCallContext context)
+    {
+        var response = new StreamVitalsResponse();
+        await foreach (var reading in requestStream.ReadAllAsync(context.CancellationToken))
+        {
+            var (_, findings) = await vitals.ExecuteAsync(reading.InfusionId, reading.Vitals);
+            response.Accepted++;
+            response.Findings.AddRange(findings);
+        }
+        return response;
+    }
+
+    public override async Task<AdvanceTitrationResponse> AdvanceTitration(AdvanceTitrationRequest request, ServerCallContext context) =>
+        new() { Infusion = await rates.AdvanceAsync(request.InfusionId) };
+
+    public override Task<ReportReactionResponse> ReportReaction(ReportReactionRequest request, ServerCallContext context) =>
+        reactions.ReportAsync(request);
+
+    public override Task<ResolveReactionResponse> ResolveReaction(ResolveReactionRequest request, ServerCallContext context) =>
+        reactions.ResolveAsync(request);
+
+    public override async Task<PauseInfusionResponse> PauseInfusion(PauseInfusionRequest request, ServerCallContext context) =>
+        new() { Infusion = await rates.PauseAsync(request.InfusionId, request.Reason) };
+
+    public override async Task<ResumeInfusionResponse> ResumeInfusion(ResumeInfusionRequest request, ServerCallContext context) =>
+        new() { Infusion = await rates.ResumeAsync(request.InfusionId, request.RateMgPerKgPerMin) };
+
+    public override async Task<StopInfusionResponse> StopInfusion(StopInfusionRequest request, ServerCallContext context) =>
+        new() { Infusion = await rates.StopAsync(request.InfusionId, request.Reason) };
+
+    public override async Task<CompleteInfusionResponse> CompleteInfusion(CompleteInfusionRequest request, ServerCallContext context) =>
+        new() { Infusion = await rates.CompleteAsync(request.InfusionId) };
+
+    public override async Task<GetInfusionResponse> GetInfusion(GetInfusionRequest request, ServerCallContext context) =>
+        new() { Infusion = await infusions.GetAsync(request.InfusionId) };
+
     public override Task<ListActiveInfusionsResponse> ListActiveInfusions(ListActiveInfusionsRequest request, ServerCallContext context) =>
         listActive.ExecuteAsync(request);
+
+    public override Task WatchInfusion(WatchInfusionRequest request, IServerStreamWriter<WatchInfusionResponse> responseStream, ServerCallContext context) =>
+        infusions.WatchAsync(request.InfusionId, responseStream, context.CancellationToken);
+
+    public override Task WatchAlerts(WatchAlertsRequest request, IServerStreamWriter<WatchAlertsResponse> responseStream, ServerCallContext context) =>
+        alerts.WatchAsync(request, responseStream, context.CancellationToken);
+
+    public override Task<AcknowledgeAlertResponse> AcknowledgeAlert(AcknowledgeAlertRequest request, ServerCallContext context) =>
+        alerts.AcknowledgeAsync(request, CallerIdentity.From(context));
 }

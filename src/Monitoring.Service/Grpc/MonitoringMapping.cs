@@ -40,6 +40,38 @@ internal static class MonitoringMapping
         return message;
     }
 
+    public static V1.Alert ToProto(this Alert alert)
+    {
+        var message = new V1.Alert
+        {
+            AlertId = alert.Id.ToString(),
+            InfusionId = alert.InfusionId.ToString(),
+            Severity = alert.Severity switch
+            {
+                AlertSeverity.Info => V1.AlertSeverity.Info,
+                AlertSeverity.Warning => V1.AlertSeverity.Warning,
+                AlertSeverity.Critical => V1.AlertSeverity.Critical,
+                _ => V1.AlertSeverity.Unspecified,
+            },
+            State = alert.State switch
+            {
+                AlertState.Active => V1.AlertState.Active,
+                AlertState.Acknowledged => V1.AlertState.Acknowledged,
+                AlertState.Resolved => V1.AlertState.Resolved,
+                _ => V1.AlertState.Unspecified,
+            },
+            RuleId = alert.RuleId,
+            Message = alert.Message,
+            RaisedAt = Timestamp.FromDateTimeOffset(alert.RaisedAt),
+        };
+        if (alert.AcknowledgedBy is { } by && alert.AcknowledgedAt is { } at)
+        {
+            message.AcknowledgedBy = new Actor { Subject = by };
+            message.AcknowledgedAt = Timestamp.FromDateTimeOffset(at);
+        }
+        return message;
+    }
+
     public static V1.Reaction ToProto(this Reaction reaction)
     {
         var message = new V1.Reaction

@@ -1,0 +1,72 @@
+using Ivig.Monitoring.Domain;
+using Ivig.Monitoring.Features.Alerts;
+using Ivig.Monitoring.Features.Infusions;
+using Ivig.Monitoring.Infrastructure;
+
+namespace Ivig.Monitoring.BackgroundJobs;
+
+/// <summary>
+/// Safety must not depend on a message arriving or a nurse remembering: every few seconds this checks
+/// each active infusion for overdue vitals (WARNING) and for reactions whose rate order from Dosing has
+/// not arrived within the deadline (CRITICAL escalation). Alerts are deduplicated, so several replicas
+/// running this job raise each alert once.
+/// </summary>
+public sealed class SafetyWatchdog(
+    IServiceScopeFactory scopes, InfusionStore store, InfusionUpdater updater, VitalsSchedule schedule,
+    ReactionPolicyOptions policy, TimeProvider clock, ILogger<SafetyWatchdog> logger) : BackgroundService
+{
+    private static readonly TimeSpan Period = TimeSpan.FromSeconds(2);
+    private const int Batch = 500;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Period, clock);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                await SweepAsync();
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogError(ex, "Safety sweep failed; retrying on the next tick");
+            }
+        }
+    }
+
+    private async Task SweepAsync()
+    {
+        // Publishing is scoped in MassTransit: one scope per sweep.
+        using var scope = scopes.CreateScope();
+        var alerts = scope.ServiceProvider.GetRequiredService<AlertRaiser>();
+        for (var offset = 0; ; offset += Batch)
+        {
+            var (sessions, hasMore) = await store.ListActiveAsync(offset, Batch);
+            foreach (var session in sessions)
+            {
+                await CheckAsync(session, alerts);
+            }
+            if (!hasMore)
+            {
+                return;
+            }
+        }
+    }
+
+    private async Task CheckAsync(InfusionSession session, AlertRaiser alerts)
+    {
+        var now = clock.GetUtcNow();
+        if (session.VitalsDue(schedule, now) is { IsOverdue: true } due)
+        {
+            await alerts.RaiseAsync(AlertFactory.ForOverdueVitals(session.Id, due, now));
+        }
+        if (session.NextRateOrderDeadline(policy) is { } deadline && deadline <= now)
+        {
+            var (updated, overdue) = await updater.UpdateAsync(session.Id, (s, at) => s.EscalateOverdueRateOrders(policy, at));
+            foreach (var reaction in overdue)
+            {
+                await alerts.RaiseAsync(AlertFactory.ForMissingRateOrder(updated.Id, reaction, policy, now));
+            }
+        }
+    }
+}

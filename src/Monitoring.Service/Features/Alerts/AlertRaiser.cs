@@ -1,0 +1,25 @@
+using Ivig.IntegrationEvents;
+using Ivig.Monitoring.Domain;
+using Ivig.Monitoring.Infrastructure;
+using MassTransit;
+
+namespace Ivig.Monitoring.Features.Alerts;
+
+/// <summary>
+/// Raises an alert exactly once per cause (its deduplication key): stores it, pushes it to the live
+/// streams and publishes <see cref="ClinicalAlertRaised"/> only when it is new.
+/// </summary>
+public sealed class AlertRaiser(AlertStore alerts, LiveUpdates live, IPublishEndpoint publisher)
+{
+    public async Task<bool> RaiseAsync(Alert alert, CancellationToken cancellationToken = default)
+    {
+        if (!await alerts.RaiseOnceAsync(alert))
+        {
+            return false;
+        }
+        await live.AlertChangedAsync(alert.Id);
+        await publisher.Publish(new ClinicalAlertRaised(alert.Id, alert.InfusionId, alert.Severity.ToString().ToUpperInvariant(),
+            alert.RuleId, alert.Message, alert.RaisedAt), cancellationToken);
+        return true;
+    }
+}

@@ -1,0 +1,63 @@
+using Ivig.IntegrationEvents;
+using Ivig.Monitoring.Domain;
+using Ivig.Monitoring.Grpc;
+using Ivig.Monitoring.V1;
+using Ivig.ServiceDefaults.Grpc;
+using MassTransit;
+using RateChange = Ivig.Monitoring.Domain.RateChange;
+
+namespace Ivig.Monitoring.Features.Infusions;
+
+/// <summary>
+/// A clinician's explicit rate actions: advance one titration step, pause, resume, stop, complete.
+/// The domain refuses each when its conditions fail (FailedPrecondition naming the condition).
+/// </summary>
+public sealed class RateCommands(
+    InfusionUpdater updater, InfusionEventPublisher events, VitalsSchedule schedule,
+    ReactionPolicyOptions reactionPolicy, IPublishEndpoint publisher)
+{
+    public Task<Infusion> AdvanceAsync(string infusionId) =>
+        ChangeRateAsync(infusionId, (s, now) => s.AdvanceTitration(schedule, now));
+
+    public Task<Infusion> PauseAsync(string infusionId, string reason) =>
+        ChangeRateAsync(infusionId, (s, now) => s.Pause(string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(), now));
+
+    public Task<Infusion> ResumeAsync(string infusionId, double rateMgPerKgPerMin)
+    {
+        if (!(rateMgPerKgPerMin > 0) || !double.IsFinite(rateMgPerKgPerMin))
+        {
+            throw new RequestValidationException([new("rate_mg_per_kg_per_min", "Must be a positive rate.")]);
+        }
+        return ChangeRateAsync(infusionId, (s, now) => s.Resume((decimal)rateMgPerKgPerMin, reactionPolicy, now));
+    }
+
+    public Task<Infusion> StopAsync(string infusionId, string reason)
+    {
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw new RequestValidationException([new("reason", "Say why the infusion is stopped.")]);
+        }
+        return ChangeRateAsync(infusionId, (s, now) => s.Stop(reason.Trim(), now));
+    }
+
+    public async Task<Infusion> CompleteAsync(string infusionId)
+    {
+        var infusion = await ChangeRateAsync(infusionId, (s, now) => s.Complete(now));
+        await publisher.Publish(new InfusionCompleted(Guid.Parse(infusion.InfusionId),
+            Guid.TryParse(infusion.RegimenId, out var regimen) ? regimen : Guid.Empty, infusion.State.ToString().ToUpperInvariant(), DateTimeOffset.UtcNow));
+        return infusion;
+    }
+
+    private async Task<Infusion> ChangeRateAsync(string infusionId, Func<InfusionSession, DateTimeOffset, RateChange> change)
+    {
+        var id = InfusionIds.Parse(infusionId);
+        decimal previous = 0;
+        var (session, rateChange) = await updater.UpdateAsync(id, (s, now) =>
+        {
+            previous = s.CurrentRateMgPerKgMin;
+            return change(s, now);
+        });
+        await events.RateChangedAsync(session, previous, rateChange);
+        return session.ToProto();
+    }
+}

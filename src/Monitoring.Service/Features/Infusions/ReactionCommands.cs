@@ -1,0 +1,42 @@
+using Ivig.Monitoring.Grpc;
+using Ivig.Monitoring.V1;
+using Ivig.ServiceDefaults.Grpc;
+
+namespace Ivig.Monitoring.Features.Infusions;
+
+/// <summary>
+/// ReportReaction freezes titration in the same request (grade ≥ 3 and the named syndromes stop the
+/// infusion in it too), then tells Dosing. ResolveReaction ends a reaction without raising any rate:
+/// re-escalation stays a clinician's explicit step.
+/// </summary>
+public sealed class ReactionCommands(InfusionUpdater updater, InfusionEventPublisher events)
+{
+    public async Task<ReportReactionResponse> ReportAsync(ReportReactionRequest request)
+    {
+        var id = InfusionIds.Parse(request.InfusionId);
+        var kind = MonitoringMapping.ToDomain(request.Kind)
+            ?? throw new RequestValidationException([new("kind", "Choose a grade (GRADE1-4) or a named syndrome.")]);
+        var symptoms = request.Symptoms.Select(s => s.Trim()).Where(s => s.Length > 0).ToList();
+        if (symptoms.Any(s => s.Length > 200))
+        {
+            throw new RequestValidationException([new("symptoms", "Each symptom is at most 200 characters.")]);
+        }
+
+        decimal rateBefore = 0;
+        var (session, outcome) = await updater.UpdateAsync(id, (s, now) =>
+        {
+            rateBefore = s.CurrentRateMgPerKgMin;
+            return s.ReportReaction(kind.Kind, kind.Grade, symptoms, now);
+        });
+        await events.ReactionAsync(session, outcome, rateBefore);
+        return new ReportReactionResponse { Infusion = session.ToProto(), Reaction = outcome.Reaction.ToProto() };
+    }
+
+    public async Task<ResolveReactionResponse> ResolveAsync(ResolveReactionRequest request)
+    {
+        var id = InfusionIds.Parse(request.InfusionId);
+        var reactionId = InfusionIds.Parse(request.ReactionId, "reaction_id");
+        var (session, _) = await updater.UpdateAsync(id, (s, now) => s.ResolveReaction(reactionId, now));
+        return new ResolveReactionResponse { Infusion = session.ToProto() };
+    }
+}

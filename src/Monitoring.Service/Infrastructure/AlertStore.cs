@@ -1,0 +1,61 @@
+using System.Text.Json;
+using Ivig.Monitoring.Domain;
+using StackExchange.Redis;
+
+namespace Ivig.Monitoring.Infrastructure;
+
+/// <summary>
+/// Alerts in Redis. Raising is idempotent by the alert's deduplication key (one reaction, one alert),
+/// done in one Lua script so an alert is never half-written or written twice, even when the same
+/// event is redelivered or two replicas race.
+/// </summary>
+public sealed class AlertStore(IConnectionMultiplexer redis)
+{
+    private const string AllAlertsKey = "monitoring:alerts";
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    // KEYS[1] dedupe key, KEYS[2] alert key, KEYS[3] index. ARGV: alert id, snapshot, score.
+    private const string RaiseOnceScript = """
+        if redis.call('SET', KEYS[1], ARGV[1], 'NX') then
+          redis.call('SET', KEYS[2], ARGV[2])
+          redis.call('ZADD', KEYS[3], ARGV[3], ARGV[1])
+          return 1
+        end
+        return 0
+        """;
+
+    private static RedisKey AlertKey(Guid id) => $"monitoring:alert:{id:N}";
+
+    /// <summary>Stores the alert unless one with the same deduplication key exists; true when it is new.</summary>
+    public async Task<bool> RaiseOnceAsync(Alert alert)
+    {
+        var result = await redis.GetDatabase().ScriptEvaluateAsync(RaiseOnceScript,
+            [$"monitoring:alert-dedupe:{alert.DeduplicationKey}", AlertKey(alert.Id), AllAlertsKey],
+            [alert.Id.ToString("N"), JsonSerializer.Serialize(alert.ToSnapshot(), Json), alert.RaisedAt.ToUnixTimeMilliseconds()]);
+        return (int)result == 1;
+    }
+
+    public async Task<Alert?> FindAsync(Guid id)
+    {
+        var json = await redis.GetDatabase().StringGetAsync(AlertKey(id));
+        return json.IsNullOrEmpty ? null : Alert.FromSnapshot(JsonSerializer.Deserialize<AlertSnapshot>((string)json!, Json)!);
+    }
+
+    public Task SaveAsync(Alert alert) =>
+        redis.GetDatabase().StringSetAsync(AlertKey(alert.Id), JsonSerializer.Serialize(alert.ToSnapshot(), Json));
+
+    /// <summary>The newest alerts first.</summary>
+    public async Task<IReadOnlyList<Alert>> ListRecentAsync(int count)
+    {
+        var ids = await redis.GetDatabase().SortedSetRangeByRankAsync(AllAlertsKey, 0, count - 1, Order.Descending);
+        var alerts = new List<Alert>(ids.Length);
+        foreach (var id in ids)
+        {
+            if (Guid.TryParse((string?)id, out var guid) && await FindAsync(guid) is { } alert)
+            {
+                alerts.Add(alert);
+            }
+        }
+        return alerts;
+    }
+}

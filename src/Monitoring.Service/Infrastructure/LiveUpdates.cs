@@ -1,0 +1,46 @@
+using System.Threading.Channels;
+using StackExchange.Redis;
+
+namespace Ivig.Monitoring.Infrastructure;
+
+/// <summary>
+/// Fan-out of "infusion changed" and "alert raised" notices over Redis pub/sub, so every replica's
+/// WatchInfusion/WatchAlerts streams see changes made by any replica. Notices carry ids only; the
+/// stream reads the current state from the store (a missed notice never leaves a stale view for long).
+/// </summary>
+public sealed class LiveUpdates(IConnectionMultiplexer redis)
+{
+    private static readonly RedisChannel InfusionChannel = RedisChannel.Literal("monitoring:updates:infusions");
+    private static readonly RedisChannel AlertChannel = RedisChannel.Literal("monitoring:updates:alerts");
+
+    public Task InfusionChangedAsync(Guid infusionId) =>
+        redis.GetSubscriber().PublishAsync(InfusionChannel, infusionId.ToString("N"));
+
+    public Task AlertChangedAsync(Guid alertId) =>
+        redis.GetSubscriber().PublishAsync(AlertChannel, alertId.ToString("N"));
+
+    public Task<ChannelReader<Guid>> SubscribeInfusionsAsync(CancellationToken cancellationToken) =>
+        SubscribeAsync(InfusionChannel, cancellationToken);
+
+    public Task<ChannelReader<Guid>> SubscribeAlertsAsync(CancellationToken cancellationToken) =>
+        SubscribeAsync(AlertChannel, cancellationToken);
+
+    private async Task<ChannelReader<Guid>> SubscribeAsync(RedisChannel channel, CancellationToken cancellationToken)
+    {
+        var output = Channel.CreateBounded<Guid>(new BoundedChannelOptions(256) { FullMode = BoundedChannelFullMode.DropOldest });
+        var queue = await redis.GetSubscriber().SubscribeAsync(channel);
+        cancellationToken.Register(() =>
+        {
+            queue.Unsubscribe();
+            output.Writer.TryComplete();
+        });
+        queue.OnMessage(message =>
+        {
+            if (Guid.TryParse((string?)message.Message, out var id))
+            {
+                output.Writer.TryWrite(id);
+            }
+        });
+        return output.Reader;
+    }
+}

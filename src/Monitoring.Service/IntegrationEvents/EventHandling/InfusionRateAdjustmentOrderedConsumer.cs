@@ -1,0 +1,54 @@
+using Ivig.IntegrationEvents;
+using Ivig.Monitoring.Domain;
+using Ivig.Monitoring.Features.Alerts;
+using Ivig.Monitoring.Features.Infusions;
+using Ivig.Monitoring.Infrastructure;
+using MassTransit;
+
+namespace Ivig.Monitoring.IntegrationEvents.EventHandling;
+
+/// <summary>
+/// Applies Dosing's safe rate after a reaction. Never raises a rate (the domain refuses an order above
+/// the current one), and is idempotent twice over: the message id is kept in Redis, and the domain
+/// ignores an order id it has already recorded. The reaction's one alert was raised when the reaction
+/// was recorded; raising it here again is a no-op by its deduplication key.
+/// </summary>
+public sealed class InfusionRateAdjustmentOrderedConsumer(
+    InfusionUpdater updater, InfusionEventPublisher events, AlertRaiser alerts, ProcessedMessages processed,
+    ILogger<InfusionRateAdjustmentOrderedConsumer> logger) : IConsumer<InfusionRateAdjustmentOrdered>
+{
+    private const string ConsumerName = "rate-adjustment-ordered";
+
+    public async Task Consume(ConsumeContext<InfusionRateAdjustmentOrdered> context)
+    {
+        var order = context.Message;
+        var messageId = order.OrderId.ToString("N");
+        if (await processed.WasProcessedAsync(ConsumerName, messageId))
+        {
+            logger.LogInformation("Rate order {OrderId} was already applied; redelivery ignored", order.OrderId);
+            return;
+        }
+
+        decimal previous = 0;
+        var (session, result) = await updater.UpdateAsync(order.InfusionId, (s, now) =>
+        {
+            previous = s.CurrentRateMgPerKgMin;
+            return s.ApplyRateOrder(order.OrderId.ToString(), (decimal)(order.ResumeRateMgPerKgPerMin ?? order.NewRateMgPerKgPerMin),
+                order.RuleId, order.Reason, now, order.ReactionId);
+        });
+
+        if (!result.IsDuplicate)
+        {
+            if (result.RateChange is { } change)
+            {
+                await events.RateChangedAsync(session, previous, change, order.OrderId);
+            }
+            if (session.Reactions.FirstOrDefault(r => r.Id == order.ReactionId) is { } reaction)
+            {
+                await alerts.RaiseAsync(AlertFactory.ForReaction(session.Id, reaction, reaction.ReportedAt), context.CancellationToken);
+            }
+            logger.LogInformation("Rate order {OrderId} for infusion {InfusionId}: {Outcome}", order.OrderId, order.InfusionId, result.Record.Outcome);
+        }
+        await processed.MarkProcessedAsync(ConsumerName, messageId);
+    }
+}
