@@ -6,4 +6,4 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 bash scripts/setup.sh
 dotnet build src/AppHost/AppHost.csproj --nologo --verbosity quiet
-exec dotnet run --project src/AppHost/AppHost.csproj --launch-profile http --no-build
+exec dotnet run --project src/AppHost/AppHost.csproj --launch-profile http --no-build -- "$@"

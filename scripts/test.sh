@@ -33,5 +33,8 @@ if [ "$test_rc" -ne 0 ] && [ "$t_failed" -eq 0 ]; then
   failed=$((failed + 1)); echo "dotnet test exited with $test_rc"
 fi
 
+# The README's run command, as a person uses it: healthy in under 60 s, Ctrl+C leaves no orphans, twice.
+check "run command starts healthy and stops clean (twice)" bash scripts/check-run.sh
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
