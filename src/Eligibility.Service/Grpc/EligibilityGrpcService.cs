@@ -1,12 +1,37 @@
 using Grpc.Core;
+using Ivig.Eligibility.Features.Assessments;
+using Ivig.Eligibility.Features.Audit;
+using Ivig.Eligibility.Features.Overrides;
 using Ivig.Eligibility.Features.Rules;
 using Ivig.Eligibility.V1;
+using Ivig.ServiceDefaults.Grpc;
 
 namespace Ivig.Eligibility.Grpc;
 
-/// <summary>Thin adapter: each RPC hands the request to its feature and returns the result.</summary>
-public sealed class EligibilityGrpcService(ListRulesQuery listRules) : EligibilityService.EligibilityServiceBase
+/// <summary>Thin adapter: each RPC hands the request (and, where audited, the caller) to its feature.</summary>
+public sealed class EligibilityGrpcService(
+    ListRulesQuery listRules,
+    AssessEligibilityCommand assessEligibility,
+    GetAssessmentQuery getAssessment,
+    ListAssessmentsQuery listAssessments,
+    RecordOverrideCommand recordOverride,
+    ListAuditEntriesQuery listAuditEntries) : EligibilityService.EligibilityServiceBase
 {
     public override Task<ListRulesResponse> ListRules(ListRulesRequest request, ServerCallContext context) =>
         Task.FromResult(listRules.Execute(request));
+
+    public override Task<AssessEligibilityResponse> AssessEligibility(AssessEligibilityRequest request, ServerCallContext context) =>
+        assessEligibility.ExecuteAsync(request, CallerIdentity.From(context), context.CancellationToken);
+
+    public override Task<GetAssessmentResponse> GetAssessment(GetAssessmentRequest request, ServerCallContext context) =>
+        getAssessment.ExecuteAsync(request, context.CancellationToken);
+
+    public override Task<ListAssessmentsResponse> ListAssessments(ListAssessmentsRequest request, ServerCallContext context) =>
+        listAssessments.ExecuteAsync(request, context.CancellationToken);
+
+    public override Task<RecordOverrideResponse> RecordOverride(RecordOverrideRequest request, ServerCallContext context) =>
+        recordOverride.ExecuteAsync(request, CallerIdentity.From(context), context.CancellationToken);
+
+    public override Task<ListAuditEntriesResponse> ListAuditEntries(ListAuditEntriesRequest request, ServerCallContext context) =>
+        listAuditEntries.ExecuteAsync(request, context.CancellationToken);
 }

@@ -28,6 +28,21 @@ internal static class EligibilityMapping
         _ => throw new ArgumentOutOfRangeException(nameof(decision), decision, null),
     };
 
+    /// <summary>
+    /// The decision's wire name in events and audit details: the proto enum name without its prefix
+    /// (CONSIDER_ALTERNATIVE_FIRST), so the contract, the event and the docs say the same thing.
+    /// </summary>
+    public static string ToEventName(this EligibilityOutcome outcome) => outcome switch
+    {
+        EligibilityOutcome.Eligible => "ELIGIBLE",
+        EligibilityOutcome.EligibleWithPrecautions => "ELIGIBLE_WITH_PRECAUTIONS",
+        EligibilityOutcome.ConsiderAlternativeFirst => "CONSIDER_ALTERNATIVE_FIRST",
+        EligibilityOutcome.InsufficientData => "INSUFFICIENT_DATA",
+        EligibilityOutcome.NotRecommended => "NOT_RECOMMENDED",
+        EligibilityOutcome.Contraindicated => "CONTRAINDICATED",
+        _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, null),
+    };
+
     public static V1.RuleKind ToProto(this Domain.RuleKind kind) => kind switch
     {
         Domain.RuleKind.Decision => V1.RuleKind.Decision,

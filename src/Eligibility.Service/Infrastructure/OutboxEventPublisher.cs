@@ -1,0 +1,42 @@
+using Ivig.Eligibility.Features.Assessments;
+using Ivig.IntegrationEvents;
+using MassTransit;
+using StackExchange.Redis;
+
+namespace Ivig.Eligibility.Infrastructure;
+
+/// <summary>
+/// Publishes EligibilityAssessed right after the assessment is stored, then clears its outbox entry. If the
+/// broker is slow or down the request still succeeds (the assessment is the clinical record); the entry
+/// stays and <see cref="OutboxRelay"/> sends it later. The message id is the assessment id, so consumers
+/// can drop the duplicate that at-least-once delivery may bring.
+/// </summary>
+public sealed partial class OutboxEventPublisher(
+    IPublishEndpoint publishEndpoint,
+    IConnectionMultiplexer redis,
+    ILogger<OutboxEventPublisher> logger) : IAssessmentEventPublisher
+{
+    /// <summary>How long a request waits for the broker before leaving the event to the relay.</summary>
+    private static readonly TimeSpan PublishTimeout = TimeSpan.FromSeconds(2);
+
+    public async Task PublishAsync(EligibilityAssessed assessed, CancellationToken cancellationToken)
+    {
+        // Not the caller's token: once stored, the event should go out even if the caller has gone.
+        using var timeout = new CancellationTokenSource(PublishTimeout);
+        try
+        {
+            await Publish(publishEndpoint, assessed, timeout.Token);
+            await redis.GetDatabase().HashDeleteAsync(RedisKeys.Outbox, RedisKeys.Member(assessed.AssessmentId));
+        }
+        catch (Exception ex)
+        {
+            LogDeferred(logger, ex, assessed.AssessmentId);
+        }
+    }
+
+    internal static Task Publish(IPublishEndpoint endpoint, EligibilityAssessed assessed, CancellationToken cancellationToken) =>
+        endpoint.Publish(assessed, context => context.MessageId = assessed.AssessmentId, cancellationToken);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "EligibilityAssessed for assessment {AssessmentId} not published yet; the outbox relay will retry")]
+    private static partial void LogDeferred(ILogger logger, Exception exception, Guid assessmentId);
+}
