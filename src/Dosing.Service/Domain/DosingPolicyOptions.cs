@@ -12,6 +12,9 @@ public sealed class DosingPolicyOptions
     /// <summary>DOSE-WEIGHT: which weight to dose by.</summary>
     public DosingWeightPolicy WeightPolicy { get; set; } = DosingWeightPolicy.AdjustedWhenBmiOver30;
 
+    /// <summary>DOSE-ROUND: how a day's computed dose becomes the dose given (nearest 5 g by default [guideline: Ontario]).</summary>
+    public DoseRoundingPolicy Rounding { get; set; } = DoseRoundingPolicy.Nearest5Grams;
+
     /// <summary>RXN-G1: the new rate is this fraction of the current rate [local default factor].</summary>
     public decimal Grade1SlowFactor { get; set; } = 0.5m;
 
@@ -63,6 +66,7 @@ public sealed class DosingPolicyOptions
         }
 
         Check(Enum.IsDefined(WeightPolicy), $"{nameof(WeightPolicy)} '{WeightPolicy}' is not a known policy");
+        Check(Enum.IsDefined(Rounding), $"{nameof(Rounding)} '{Rounding}' is not a known rounding policy");
         Check(Grade1SlowFactor is > 0 and < 1, $"{nameof(Grade1SlowFactor)} {Grade1SlowFactor} must be above 0 and below 1");
         Check(Grade2ResumeFactor is > 0 and <= 1, $"{nameof(Grade2ResumeFactor)} {Grade2ResumeFactor} must be above 0 and at most 1");
         ValidatePremedication(nameof(Acetaminophen), Acetaminophen, Check);

@@ -4,7 +4,7 @@ using Ivig.Dosing.Domain;
 namespace Ivig.Dosing.Grpc;
 
 /// <summary>Maps the dosing domain to the contract's messages.</summary>
-internal static class DosingMapping
+public static class DosingMapping
 {
     public static V1.Product ToProto(this Domain.Product product)
     {

@@ -1,4 +1,5 @@
 using Ivig.Dosing.Domain;
+using Ivig.Dosing.Features.Assessments;
 using Ivig.Dosing.Grpc;
 using Ivig.Dosing.V1;
 using Ivig.ServiceDefaults.Grpc;
@@ -6,13 +7,55 @@ using FieldViolation = Ivig.ServiceDefaults.Grpc.FieldViolation;
 
 namespace Ivig.Dosing.Features.Products;
 
-/// <summary>ListProducts and GetProduct: the catalogue, filtered by a patient's product constraints.</summary>
-public sealed class ListProductsQuery(ProductCatalogue catalogue)
+/// <summary>
+/// ListProducts and GetProduct: the catalogue, filtered by the request's constraints and, given an
+/// <c>assessment_id</c>, by that assessment's (PRE-IGA, PRE-FRUCTOSE, PRE-PROLINE). The two combine: the stricter wins.
+/// </summary>
+public sealed class ListProductsQuery(ProductCatalogue catalogue, IEligibilityAssessments assessments)
 {
     private readonly HashSet<string> _knownStabilizers =
         catalogue.Products.Select(p => p.Stabilizer).ToHashSet(StringComparer.OrdinalIgnoreCase);
 
+    public async Task<ListProductsResponse> ListAsync(ListProductsRequest request, DateTime? deadline, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var violations = Validate(request);
+        var assessmentId = Guid.Empty;
+        if (request.AssessmentId.Length > 0 && !Guid.TryParse(request.AssessmentId, out assessmentId))
+        {
+            violations.Add(new("assessment_id", "Must be an assessment id (a UUID) as Eligibility returned it, or empty."));
+        }
+
+        RequestValidationException.ThrowIfAny(violations);
+        if (request.AssessmentId.Length == 0)
+        {
+            return Filter(request, null);
+        }
+
+        // The assessment's decision is PlanRegimen's gate; here only its product constraints apply.
+        var assessment = await assessments.GetAsync(assessmentId, deadline, cancellationToken);
+        return Filter(request, AssessmentConstraints.ToDomain(assessment.Constraints, catalogue));
+    }
+
     public ListProductsResponse List(ListProductsRequest request, Domain.ProductConstraints? assessmentConstraints = null)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        RequestValidationException.ThrowIfAny(Validate(request));
+        return Filter(request, assessmentConstraints);
+    }
+
+    public GetProductResponse Get(GetProductRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (string.IsNullOrWhiteSpace(request.ProductId))
+        {
+            throw new RequestValidationException([new("product_id", "Required.")]);
+        }
+        var product = catalogue.Find(request.ProductId) ?? throw new ResourceNotFoundException("Product", request.ProductId);
+        return new GetProductResponse { Product = product.ToProto() };
+    }
+
+    private List<FieldViolation> Validate(ListProductsRequest request)
     {
         var violations = new List<FieldViolation>();
         if (request.HasMaxIgaMicrogramsPerMl && !(request.MaxIgaMicrogramsPerMl >= 0 && double.IsFinite(request.MaxIgaMicrogramsPerMl)))
@@ -27,8 +70,11 @@ public sealed class ListProductsQuery(ProductCatalogue catalogue)
                     $"Unknown stabilizer '{request.ExcludedStabilizers[i]}'; known: {string.Join(", ", _knownStabilizers.Order())}."));
             }
         }
-        RequestValidationException.ThrowIfAny(violations);
+        return violations;
+    }
 
+    private ListProductsResponse Filter(ListProductsRequest request, Domain.ProductConstraints? assessmentConstraints)
+    {
         var constraints = new Domain.ProductConstraints
         {
             MaxIgaMicrogramsPerMl = Min(request.HasMaxIgaMicrogramsPerMl ? (decimal)request.MaxIgaMicrogramsPerMl : null,
@@ -43,16 +89,6 @@ public sealed class ListProductsQuery(ProductCatalogue catalogue)
             CatalogueVersion = catalogue.Version,
             Products = { catalogue.Filter(constraints).Select(p => p.ToProto()) },
         };
-    }
-
-    public GetProductResponse Get(GetProductRequest request)
-    {
-        if (string.IsNullOrWhiteSpace(request.ProductId))
-        {
-            throw new RequestValidationException([new("product_id", "Required.")]);
-        }
-        var product = catalogue.Find(request.ProductId) ?? throw new ResourceNotFoundException("Product", request.ProductId);
-        return new GetProductResponse { Product = product.ToProto() };
     }
 
     private static decimal? Min(decimal? a, decimal? b) => a is null ? b : b is null ? a : Math.Min(a.Value, b.Value);
