@@ -116,7 +116,11 @@ public sealed class DosingFlowTests(SuiteFixture suite)
         var read = (await Dosing.GetRegimenAsync(new GetRegimenRequest { RegimenId = planned.RegimenId })).Regimen;
 
         Assert.Equal(planned, read);
-        // TODO(lead): restart the dosing resource here and read it again (the regimen lives in durable Redis).
+
+        // The regimen lives in durable Redis, not in the process: a restarted Dosing reads it back unchanged.
+        await suite.RestartResourceAsync("dosing");
+        var afterRestart = (await Dosing.GetRegimenAsync(new GetRegimenRequest { RegimenId = planned.RegimenId })).Regimen;
+        Assert.Equal(planned, afterRestart);
     }
 
     [Fact]
@@ -180,8 +184,5 @@ public sealed class DosingFlowTests(SuiteFixture suite)
         Assert.True(allowed.Products.Count < all.Products.Count);
     }
 
-    // TODO(lead): the reaction path. Once Monitoring publishes InfusionReactionReported for a reported reaction,
-    // add: plan a regimen, start an infusion on it, report a grade 1 reaction through the gateway (twice, or with a
-    // redelivery), and assert exactly one InfusionRateAdjustmentOrdered OrderId reaches Monitoring (rate halved, in
-    // mg/kg/min and mL/h). This file publishes nothing itself.
+    // The reaction path (a reported reaction and its redelivery give one order id) is in MonitoringFlowTests.
 }

@@ -97,6 +97,11 @@ public sealed class EligibilityFlowTests(SuiteFixture suite)
         var read = (await _client.GetAssessmentAsync(new GetAssessmentRequest { AssessmentId = first.AssessmentId })).Assessment;
         Assert.Equal(first, read);
 
+        // Assessments live in durable Redis: a restarted Eligibility reads the same one back.
+        await suite.RestartResourceAsync("eligibility");
+        var afterRestart = (await _client.GetAssessmentAsync(new GetAssessmentRequest { AssessmentId = first.AssessmentId })).Assessment;
+        Assert.Equal(first, afterRestart);
+
         var listed = await _client.ListAssessmentsAsync(new ListAssessmentsRequest { PatientReference = patient });
         Assert.Equal([second.AssessmentId, first.AssessmentId], listed.Assessments.Select(a => a.AssessmentId));
         Assert.Equal("", listed.NextPageToken);

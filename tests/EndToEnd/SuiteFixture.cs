@@ -1,4 +1,5 @@
 using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using Grpc.Net.Client;
 using Microsoft.Extensions.DependencyInjection;
@@ -47,6 +48,69 @@ public sealed class SuiteFixture : IAsyncLifetime
 
         GatewayChannel = GrpcChannel.ForAddress(_app.GetEndpoint("gateway", "grpc"));
         GatewayHttp = _app.GetEndpoint("gateway", "http");
+    }
+
+    /// <summary>
+    /// Stops a service (an outage): its process gets SIGTERM, as an orchestrator stopping it would send,
+    /// and the test waits until the orchestrator has seen it end. (The orchestrator's own Stop command
+    /// cannot stop a project launched through "dotnet run" here: the signal is not passed on.)
+    /// </summary>
+    public async Task StopResourceAsync(string resource)
+    {
+        using var timeout = new CancellationTokenSource(StartTimeout);
+        var current = await App.ResourceNotifications.WaitForResourceAsync(resource, e => e.Snapshot.Properties.Any(p => p.Name == "executable.pid"), timeout.Token);
+        var launcherPid = Convert.ToInt32(current.Snapshot.Properties.First(p => p.Name == "executable.pid").Value, System.Globalization.CultureInfo.InvariantCulture);
+        foreach (var pid in ChildProcesses(launcherPid).Append(launcherPid))
+        {
+            using var kill = System.Diagnostics.Process.Start("kill", ["-TERM", pid.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+            await kill.WaitForExitAsync(timeout.Token);
+        }
+        await App.ResourceNotifications.WaitForResourceAsync(resource,
+            e => KnownResourceStates.TerminalStates.Contains(e.Snapshot.State?.Text), timeout.Token);
+    }
+
+    private static IEnumerable<int> ChildProcesses(int parent) =>
+        Directory.EnumerateDirectories("/proc")
+            .Select(Path.GetFileName)
+            .Where(name => int.TryParse(name, out _))
+            .Select(name =>
+            {
+                try
+                {
+                    // /proc/<pid>/stat: "pid (comm) state ppid ..."; comm may hold spaces, so read after the last ')'.
+                    var stat = File.ReadAllText($"/proc/{name}/stat");
+                    var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                    return (Pid: int.Parse(name!, System.Globalization.CultureInfo.InvariantCulture), Parent: int.Parse(fields[1], System.Globalization.CultureInfo.InvariantCulture));
+                }
+                catch (IOException)
+                {
+                    return (Pid: 0, Parent: -1);
+                }
+            })
+            .Where(p => p.Parent == parent)
+            .Select(p => p.Pid)
+            .ToList();
+
+    /// <summary>Restarts a resource (stop, then start) and waits until the new process is healthy.</summary>
+    public async Task RestartResourceAsync(string resource)
+    {
+        await StopResourceAsync(resource);
+        await StartResourceAsync(resource);
+    }
+
+    /// <summary>Starts a stopped resource and waits until the new process is healthy.</summary>
+    public async Task StartResourceAsync(string resource)
+    {
+        using var timeout = new CancellationTokenSource(StartTimeout);
+        var result = await App.Services.GetRequiredService<ResourceCommandService>()
+            .ExecuteCommandAsync(resource, KnownResourceCommands.StartCommand, timeout.Token);
+        Assert.True(result.Success, result.Message);
+        await App.ResourceNotifications.WaitForResourceAsync(resource,
+            e => e.Snapshot.State?.Text == KnownResourceStates.Running
+                 && e.Snapshot.HealthStatus == Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy,
+            timeout.Token);
+        // The gateway must see the backend again before the next call goes through it.
+        await App.ResourceNotifications.WaitForResourceHealthyAsync("gateway", timeout.Token);
     }
 
     public async Task<string> ConnectionStringAsync(string resource) =>

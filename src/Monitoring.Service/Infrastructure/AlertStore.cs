@@ -44,10 +44,28 @@ public sealed class AlertStore(IConnectionMultiplexer redis)
     public Task SaveAsync(Alert alert) =>
         redis.GetDatabase().StringSetAsync(AlertKey(alert.Id), JsonSerializer.Serialize(alert.ToSnapshot(), Json));
 
+    /// <summary>Every alert raised after <paramref name="afterId"/>, oldest first; null when that alert is unknown.</summary>
+    public async Task<IReadOnlyList<Alert>?> ListAfterAsync(Guid afterId)
+    {
+        var db = redis.GetDatabase();
+        var rank = await db.SortedSetRankAsync(AllAlertsKey, afterId.ToString("N"));
+        if (rank is null)
+        {
+            return null;
+        }
+        var ids = await db.SortedSetRangeByRankAsync(AllAlertsKey, rank.Value + 1, -1);
+        return await LoadAsync(ids);
+    }
+
     /// <summary>The newest alerts first.</summary>
     public async Task<IReadOnlyList<Alert>> ListRecentAsync(int count)
     {
         var ids = await redis.GetDatabase().SortedSetRangeByRankAsync(AllAlertsKey, 0, count - 1, Order.Descending);
+        return await LoadAsync(ids);
+    }
+
+    private async Task<IReadOnlyList<Alert>> LoadAsync(RedisValue[] ids)
+    {
         var alerts = new List<Alert>(ids.Length);
         foreach (var id in ids)
         {

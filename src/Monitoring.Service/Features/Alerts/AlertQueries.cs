@@ -3,56 +3,76 @@ using Ivig.Monitoring.Grpc;
 using Ivig.Monitoring.Infrastructure;
 using Ivig.Monitoring.V1;
 using Ivig.ServiceDefaults.Grpc;
+using DomainAlert = Ivig.Monitoring.Domain.Alert;
 
 namespace Ivig.Monitoring.Features.Alerts;
 
-/// <summary>WatchAlerts (active alerts first, then each new or changed one) and AcknowledgeAlert.</summary>
+/// <summary>WatchAlerts (a backlog first, then each new or changed alert) and AcknowledgeAlert.</summary>
 public sealed class AlertQueries(AlertStore alerts, LiveUpdates live, TimeProvider clock)
 {
     private const int InitialAlerts = 100;
 
     public async Task WatchAsync(WatchAlertsRequest request, IServerStreamWriter<WatchAlertsResponse> stream, CancellationToken cancellationToken)
     {
-        Guid? infusion = null;
-        if (request.InfusionId.Length > 0)
-        {
-            infusion = Guid.TryParse(request.InfusionId, out var parsed)
-                ? parsed
-                : throw new RequestValidationException([new("infusion_id", "Must be an infusion id (a UUID), or empty for all.")]);
-        }
+        var infusion = ParseOptional(request.InfusionId, "infusion_id");
+        var after = ParseOptional(request.AfterAlertId, "after_alert_id");
+
+        // Subscribe before reading the backlog so nothing raised in between is lost; what the backlog
+        // already sent is skipped when its notice arrives, so each alert version goes out once.
         var updates = await live.SubscribeAlertsAsync(cancellationToken);
-        foreach (var alert in (await alerts.ListRecentAsync(InitialAlerts)).Reverse())
+        IReadOnlyList<DomainAlert> backlog;
+        if (after is { } afterId)
         {
-            if ((infusion is null || alert.InfusionId == infusion) && alert.State == Domain.AlertState.Active)
-            {
-                await stream.WriteAsync(new WatchAlertsResponse { Alert = alert.ToProto() }, cancellationToken);
-            }
+            backlog = await alerts.ListAfterAsync(afterId)
+                ?? throw new ResourceNotFoundException("Alert", request.AfterAlertId);
+        }
+        else
+        {
+            backlog = (await alerts.ListRecentAsync(InitialAlerts)).Reverse()
+                .Where(a => a.State == Domain.AlertState.Active).ToList();
+        }
+
+        var sent = new Dictionary<Guid, long>();
+        foreach (var alert in backlog.Where(a => infusion is null || a.InfusionId == infusion))
+        {
+            await stream.WriteAsync(new WatchAlertsResponse { Alert = alert.ToProto() }, cancellationToken);
+            sent[alert.Id] = alert.Version;
         }
         try
         {
             await foreach (var alertId in updates.ReadAllAsync(cancellationToken))
             {
-                if (await alerts.FindAsync(alertId) is { } alert && (infusion is null || alert.InfusionId == infusion))
+                if (await alerts.FindAsync(alertId) is not { } alert || (infusion is not null && alert.InfusionId != infusion))
                 {
-                    await stream.WriteAsync(new WatchAlertsResponse { Alert = alert.ToProto() }, cancellationToken);
+                    continue;
                 }
+                if (sent.TryGetValue(alert.Id, out var version) && version == alert.Version)
+                {
+                    continue;
+                }
+                sent[alert.Id] = alert.Version;
+                await stream.WriteAsync(new WatchAlertsResponse { Alert = alert.ToProto() }, cancellationToken);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            // The watcher went away.
+            // The watcher went away: a normal end of a stream.
         }
     }
 
     public async Task<AcknowledgeAlertResponse> AcknowledgeAsync(AcknowledgeAlertRequest request, Caller caller)
     {
-        var id = Guid.TryParse(request.AlertId, out var parsed)
-            ? parsed
-            : throw new RequestValidationException([new("alert_id", "Must be an alert id (a UUID).")]);
+        var id = ParseOptional(request.AlertId, "alert_id")
+            ?? throw new RequestValidationException([new("alert_id", "Required.")]);
         var alert = await alerts.FindAsync(id) ?? throw new ResourceNotFoundException("Alert", request.AlertId);
         Infusions.DomainErrors.Translate(() => { alert.Acknowledge(caller.Subject, clock.GetUtcNow()); return 0; });
         await alerts.SaveAsync(alert);
         await live.AlertChangedAsync(alert.Id);
         return new AcknowledgeAlertResponse { Alert = alert.ToProto() };
     }
+
+    private static Guid? ParseOptional(string value, string field) =>
+        value.Length == 0 ? null
+        : Guid.TryParse(value, out var id) ? id
+        : throw new RequestValidationException([new(field, "Must be an id (a UUID), or empty.")]);
 }
