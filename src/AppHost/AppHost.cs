@@ -23,25 +23,34 @@ else
     messaging = builder.AddLocalRabbitMq("messaging", Path.Combine(workDirectory, "rabbitmq"), LoopbackPorts.ConfiguredOrFree(infrastructure.RabbitMqPort));
 }
 
-var eligibility = builder.AddProject<Projects.Eligibility_Service>("eligibility")
+// Every service and the gateway validate the same tokens: a development key here, an OIDC authority
+// in production (Authentication:Jwt:Authority; docs/security.md).
+var jwt = builder.Configuration.GetSection("Authentication:Jwt");
+IResourceBuilder<ProjectResource> WithJwt(IResourceBuilder<ProjectResource> project) => project
+    .WithEnvironment("Authentication__Jwt__Issuer", jwt["Issuer"] ?? "")
+    .WithEnvironment("Authentication__Jwt__Audience", jwt["Audience"] ?? "")
+    .WithEnvironment("Authentication__Jwt__SigningKey", jwt["SigningKey"] ?? "")
+    .WithEnvironment("Authentication__Jwt__Authority", jwt["Authority"] ?? "");
+
+var eligibility = WithJwt(builder.AddProject<Projects.Eligibility_Service>("eligibility"))
     .WithHttpHealthCheck("/health", endpointName: "http")
     .WithReference(redis).WaitFor(redis)
     .WithReference(messaging).WaitFor(messaging);
 
-var dosing = builder.AddProject<Projects.Dosing_Service>("dosing")
+var dosing = WithJwt(builder.AddProject<Projects.Dosing_Service>("dosing"))
     .WithHttpHealthCheck("/health", endpointName: "http")
     .WithReference(redis).WaitFor(redis)
     .WithReference(messaging).WaitFor(messaging)
     .WithReference(eligibility.GetEndpoint("grpc"));
 
-var monitoring = builder.AddProject<Projects.Monitoring_Service>("monitoring")
+var monitoring = WithJwt(builder.AddProject<Projects.Monitoring_Service>("monitoring"))
     .WithHttpHealthCheck("/health", endpointName: "http")
     .WithReference(redis).WaitFor(redis)
     .WithReference(messaging).WaitFor(messaging)
     .WithReference(dosing.GetEndpoint("grpc"));
 
 var gatewayPorts = builder.Configuration.GetSection("Gateway");
-var gateway = builder.AddProject<Projects.Gateway>("gateway")
+var gateway = WithJwt(builder.AddProject<Projects.Gateway>("gateway"))
     .WithHttpHealthCheck("/health", endpointName: "http")
     .WithEndpoint("http", e => e.Port = NullIfZero(gatewayPorts.GetValue<int>("HttpPort")))
     .WithEndpoint("grpc", e => e.Port = NullIfZero(gatewayPorts.GetValue<int>("GrpcPort")))

@@ -2,8 +2,13 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddGateway();
+builder.AddGatewayProtection();
 
 var app = builder.Build();
+
+app.UseMiddleware<Ivig.ServiceDefaults.Security.DeniedRequestAudit>();
+app.UseRouting();
+app.UseGatewayProtection();
 
 app.MapDefaultEndpoints();
 app.MapReverseProxy();

@@ -5,6 +5,7 @@ builder.AddApplicationServices();
 
 var app = builder.Build();
 
+app.UseServicePipeline();
 app.MapDefaultEndpoints();
 app.MapGrpcDefaults();
 app.MapMonitoringApi();

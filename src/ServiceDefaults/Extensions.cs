@@ -1,3 +1,4 @@
+using Grpc.AspNetCore.Web;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,6 +16,7 @@ public static class Extensions
 {
     private const string HealthEndpointPath = "/health";
     private const string AlivenessEndpointPath = "/alive";
+    private const int MaxReceiveMessageBytes = 1024 * 1024;
 
     // Activity sources beyond the built-in instrumentation: MassTransit publishes and consumes
     // on "MassTransit"; the Redis client integration traces through its own instrumentation.
@@ -25,6 +27,7 @@ public static class Extensions
     {
         builder.ConfigureOpenTelemetry();
         builder.AddDefaultHealthChecks();
+        builder.AddSuiteAuthentication();
         builder.Services.AddServiceDiscovery();
 
         builder.Services.ConfigureHttpClientDefaults(http =>
@@ -87,6 +90,8 @@ public static class Extensions
         {
             options.Interceptors.Add<Ivig.ServiceDefaults.Grpc.ExceptionMappingInterceptor>();
             options.EnableDetailedErrors = false;
+            // No legitimate request is near this; a larger one is refused with ResourceExhausted.
+            options.MaxReceiveMessageSize = MaxReceiveMessageBytes;
             configure?.Invoke(options);
         });
         services.AddGrpcHealthChecks();
@@ -98,19 +103,34 @@ public static class Extensions
     {
         // Health endpoints are served on every endpoint; the HTTP/1.1 one is what probes use,
         // since the gRPC endpoint speaks HTTP/2 only (cleartext h2c has no protocol negotiation).
-        app.MapHealthChecks(HealthEndpointPath);
-        app.MapHealthChecks(AlivenessEndpointPath, new HealthCheckOptions { Predicate = r => r.Tags.Contains("live") });
+        // Probes carry no token and reveal only "Healthy"/"Unhealthy".
+        app.MapHealthChecks(HealthEndpointPath).AllowAnonymous();
+        app.MapHealthChecks(AlivenessEndpointPath, new HealthCheckOptions { Predicate = r => r.Tags.Contains("live") }).AllowAnonymous();
         return app;
     }
 
     /// <summary>Maps the standard gRPC health service, and reflection in Development.</summary>
     public static WebApplication MapGrpcDefaults(this WebApplication app)
     {
-        app.MapGrpcHealthChecksService();
+        app.MapGrpcHealthChecksService().AllowAnonymous();
         if (app.Environment.IsDevelopment())
         {
-            app.MapGrpcReflectionService();
+            app.MapGrpcReflectionService().AllowAnonymous();
         }
+        return app;
+    }
+
+    /// <summary>
+    /// The request pipeline of a gRPC service: denied requests audited, gRPC-Web accepted for
+    /// browsers (translated before routing reaches the service), then authentication and authorization.
+    /// </summary>
+    public static WebApplication UseServicePipeline(this WebApplication app)
+    {
+        app.UseMiddleware<Ivig.ServiceDefaults.Security.DeniedRequestAudit>();
+        app.UseRouting();
+        app.UseGrpcWeb(new GrpcWebOptions { DefaultEnabled = true });
+        app.UseAuthentication();
+        app.UseAuthorization();
         return app;
     }
 }

@@ -11,8 +11,8 @@ namespace Ivig.EndToEnd;
 /// </summary>
 internal sealed class ClinicalScenario(SuiteFixture suite)
 {
-    public static readonly Metadata Nurse = new() { { "x-caller-id", "e2e-nurse" }, { "x-caller-role", "nurse" } };
-    public static readonly Metadata Prescriber = new() { { "x-caller-id", "e2e-prescriber" }, { "x-caller-role", "prescriber" } };
+    public static readonly Metadata Nurse = Ivig.Testing.DevTokens.For("e2e-nurse", "nurse");
+    public static readonly Metadata Prescriber = Ivig.Testing.DevTokens.For("e2e-prescriber", "prescriber");
 
     public EligibilityService.EligibilityServiceClient Eligibility { get; } = new(suite.GatewayChannel);
     public DosingService.DosingServiceClient Dosing { get; } = new(suite.GatewayChannel);

@@ -15,7 +15,7 @@ namespace Ivig.EndToEnd;
 [Collection(SuiteCollection.Name)]
 public sealed class DosingFlowTests(SuiteFixture suite)
 {
-    private static readonly Metadata Prescriber = new() { { "x-caller-id", "e2e-prescriber" }, { "x-caller-role", "prescriber" } };
+    private static readonly Metadata Prescriber = Ivig.Testing.DevTokens.For("e2e-prescriber", "prescriber");
 
     private DosingService.DosingServiceClient Dosing => new(suite.GatewayChannel);
 

@@ -19,7 +19,7 @@ public sealed class EligibilityFlowTests(SuiteFixture suite)
 
     private static string NewPatientReference() => "e2e-" + Guid.NewGuid().ToString("N");
 
-    private static Metadata Caller(string id, string role = "prescriber") => new() { { "x-caller-id", id }, { "x-caller-role", role } };
+    private static Metadata Caller(string id, string role = "prescriber") => Ivig.Testing.DevTokens.For(id, role);
 
     /// <summary>Acute relapse refractory to corticosteroids and plasma exchange, every fact known, no risk factor.</summary>
     private static PatientFacts RefractoryRelapse() => new()

@@ -46,7 +46,10 @@ public sealed class SuiteFixture : IAsyncLifetime
             await _app.ResourceNotifications.WaitForResourceHealthyAsync(resource, timeout.Token);
         }
 
-        GatewayChannel = GrpcChannel.ForAddress(_app.GetEndpoint("gateway", "grpc"));
+        GatewayChannel = GrpcChannel.ForAddress(_app.GetEndpoint("gateway", "grpc"), new GrpcChannelOptions
+        {
+            HttpHandler = new Ivig.Testing.DefaultTokenHandler(Ivig.Testing.DevTokens.AllRoles()) { InnerHandler = new SocketsHttpHandler() },
+        });
         GatewayHttp = _app.GetEndpoint("gateway", "http");
     }
 

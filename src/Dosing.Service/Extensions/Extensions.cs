@@ -1,3 +1,4 @@
+using Ivig.ServiceDefaults.Security;
 using Ivig.Dosing.Domain;
 using Ivig.Dosing.Features.Assessments;
 using Ivig.Dosing.Features.Messaging;
@@ -31,6 +32,7 @@ internal static class Extensions
 
         // Eligibility through Aspire service discovery; "_grpc." picks its h2c endpoint. Standard resilience suits this unary call.
         builder.Services.AddGrpcClient<EligibilityService.EligibilityServiceClient>(o => o.Address = new Uri("http://_grpc.eligibility"))
+            .ForwardCallerToken()
             .AddStandardResilienceHandler();
         builder.Services.AddScoped<IEligibilityAssessments, GrpcEligibilityAssessments>();
 

@@ -1,3 +1,4 @@
+using Ivig.ServiceDefaults.Security;
 using Ivig.Dosing.V1;
 using Ivig.Monitoring.BackgroundJobs;
 using Ivig.Monitoring.Domain;
@@ -18,7 +19,8 @@ internal static class Extensions
         builder.Services.AddGrpcDefaults();
 
         // Dosing is called for one unary read (GetRegimen); "_grpc." selects its h2c endpoint.
-        builder.Services.AddGrpcClient<DosingService.DosingServiceClient>(o => o.Address = new Uri("http://_grpc.dosing"));
+        builder.Services.AddGrpcClient<DosingService.DosingServiceClient>(o => o.Address = new Uri("http://_grpc.dosing"))
+            .ForwardCallerToken();
 
         // Clinical thresholds are configuration ([local default] in the rule catalogue): validated at
         // start-up, so a bad value stops the service instead of monitoring with it.

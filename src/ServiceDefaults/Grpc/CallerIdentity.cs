@@ -10,25 +10,20 @@ public sealed record Caller(string Subject, string Role)
 }
 
 /// <summary>
-/// Reads the caller of a gRPC request: the authenticated subject and role once JWT authentication
-/// is on; before that, the <c>x-caller-id</c> and <c>x-caller-role</c> metadata an integration sends.
+/// The caller of a gRPC request: the validated token's subject and roles. Every RPC requires a valid
+/// token (default deny), so nothing a caller merely claims in metadata is ever trusted.
 /// </summary>
 public static class CallerIdentity
 {
-    public const string CallerIdHeader = "x-caller-id";
-    public const string CallerRoleHeader = "x-caller-role";
-
     public static Caller From(ServerCallContext context)
     {
         var user = context.GetHttpContext().User;
-        if (user.Identity?.IsAuthenticated == true)
+        if (user.Identity?.IsAuthenticated != true)
         {
-            var subject = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? user.FindFirstValue("sub") ?? user.Identity.Name ?? "unknown";
-            var role = user.FindFirstValue(ClaimTypes.Role) ?? user.FindFirstValue("role") ?? "";
-            return new Caller(subject, role);
+            return Caller.Anonymous;
         }
-        var id = context.RequestHeaders.GetValue(CallerIdHeader);
-        var claimedRole = context.RequestHeaders.GetValue(CallerRoleHeader);
-        return string.IsNullOrWhiteSpace(id) ? Caller.Anonymous : new Caller(id.Trim(), claimedRole?.Trim() ?? "");
+        var subject = user.FindFirstValue("sub") ?? user.FindFirstValue(ClaimTypes.NameIdentifier) ?? user.Identity.Name ?? "unknown";
+        var roles = user.FindAll("role").Select(c => c.Value).Concat(user.FindAll(ClaimTypes.Role).Select(c => c.Value)).Distinct();
+        return new Caller(subject, string.Join(",", roles));
     }
 }

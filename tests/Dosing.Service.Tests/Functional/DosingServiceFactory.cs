@@ -24,6 +24,9 @@ public sealed class DosingServiceFactory : WebApplicationFactory<Program>
         // Present so start-up wiring succeeds; nothing connects to them (the stores and the bus are replaced).
         ["ConnectionStrings:redis"] = "127.0.0.1:1,abortConnect=false,connectTimeout=100",
         ["ConnectionStrings:messaging"] = "amqp://guest:guest@127.0.0.1:1/",
+        ["Authentication:Jwt:Issuer"] = Ivig.Testing.DevTokens.Issuer,
+        ["Authentication:Jwt:Audience"] = Ivig.Testing.DevTokens.Audience,
+        ["Authentication:Jwt:SigningKey"] = Ivig.Testing.DevTokens.SigningKey,
     };
 
     internal FakeEligibility Eligibility { get; } = new();
@@ -39,7 +42,7 @@ public sealed class DosingServiceFactory : WebApplicationFactory<Program>
     }
 
     public GrpcChannel Channel() =>
-        GrpcChannel.ForAddress(Server.BaseAddress, new GrpcChannelOptions { HttpHandler = Server.CreateHandler() });
+        GrpcChannel.ForAddress(Server.BaseAddress, new GrpcChannelOptions { HttpHandler = new Ivig.Testing.DefaultTokenHandler(Ivig.Testing.DevTokens.AllRoles()) { InnerHandler = Server.CreateHandler() } });
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -25,7 +25,7 @@ public sealed class DosingServiceTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _factory.DisposeAsync();
 
-    private static readonly Metadata Prescriber = new() { { "x-caller-id", "dr-house" }, { "x-caller-role", "prescriber" } };
+    private static readonly Metadata Prescriber = Ivig.Testing.DevTokens.For("dr-house", "prescriber");
 
     private Guid Assessment(Decision decision, Action<Eligibility.V1.ProductConstraints>? constraints = null) =>
         _factory.Eligibility.Add(FakeEligibility.Assessment(decision, constraints));

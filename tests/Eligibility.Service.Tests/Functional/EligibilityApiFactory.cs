@@ -27,13 +27,17 @@ public sealed class EligibilityApiFactory : WebApplicationFactory<Program>
     internal FakeTime Time { get; } = new(new DateTimeOffset(TestFacts.Today, new TimeOnly(10, 0), TimeSpan.Zero));
 
     public EligibilityService.EligibilityServiceClient CreateGrpcClient() =>
-        new(GrpcChannel.ForAddress(Server.BaseAddress, new GrpcChannelOptions { HttpHandler = Server.CreateHandler() }));
+        new(GrpcChannel.ForAddress(Server.BaseAddress, new GrpcChannelOptions { HttpHandler = new Ivig.Testing.DefaultTokenHandler(Ivig.Testing.DevTokens.AllRoles()) { InnerHandler = Server.CreateHandler() } }));
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         // Connection strings the wiring demands; nothing connects to them (see below).
         builder.UseSetting("ConnectionStrings:redis", "127.0.0.1:1,abortConnect=false");
         builder.UseSetting("ConnectionStrings:messaging", "amqp://guest:guest@127.0.0.1:1/");
+        foreach (var (key, value) in Ivig.Testing.DevTokens.Settings)
+        {
+            builder.UseSetting(key, value);
+        }
         builder.ConfigureTestServices(services =>
         {
             services.RemoveAll<IAssessmentStore>();

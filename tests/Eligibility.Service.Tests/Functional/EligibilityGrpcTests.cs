@@ -8,7 +8,7 @@ namespace Ivig.Eligibility.Tests.Functional;
 /// <summary>The gRPC surface in-process: statuses, rich error details and caller metadata as a client sees them.</summary>
 public sealed class EligibilityGrpcTests : IClassFixture<EligibilityApiFactory>
 {
-    private static readonly Metadata Prescriber = new() { { "x-caller-id", "dr-0042" }, { "x-caller-role", "prescriber" } };
+    private static readonly Metadata Prescriber = Ivig.Testing.DevTokens.For("dr-0042", "prescriber");
 
     private readonly EligibilityApiFactory _factory;
     private readonly EligibilityService.EligibilityServiceClient _client;
@@ -50,8 +50,20 @@ public sealed class EligibilityGrpcTests : IClassFixture<EligibilityApiFactory>
     }
 
     [Fact]
-    public async Task Without_caller_metadata_the_caller_is_recorded_as_anonymous() =>
-        Assert.Equal("anonymous", (await AssessAsync(ProtoFacts.RefractoryRelapse(), new Metadata())).AssessedBy.Subject);
+    public async Task Without_a_valid_token_nothing_is_assessed_and_a_nurse_may_not_assess()
+    {
+        var before = _factory.Store.Assessments.Count;
+        var request = new AssessEligibilityRequest { PatientReference = "p-0001", Facts = ProtoFacts.RefractoryRelapse() };
+        var anonymous = new EligibilityService.EligibilityServiceClient(global::Grpc.Net.Client.GrpcChannel.ForAddress(
+            _factory.Server.BaseAddress, new global::Grpc.Net.Client.GrpcChannelOptions { HttpHandler = _factory.Server.CreateHandler() }));
+
+        await ExpectAsync(StatusCode.Unauthenticated, () => anonymous.AssessEligibilityAsync(request).ResponseAsync);
+        await ExpectAsync(StatusCode.Unauthenticated, () => _client.AssessEligibilityAsync(request,
+            Ivig.Testing.DevTokens.Bearer(Ivig.Testing.DevTokens.Mint("dr-0042", ["prescriber"], signingKey: "a-forged-key-that-is-long-enough-to-sign-with!!"))).ResponseAsync);
+        await ExpectAsync(StatusCode.PermissionDenied, () => _client.AssessEligibilityAsync(request, Ivig.Testing.DevTokens.For("rn-0007", "nurse")).ResponseAsync);
+
+        Assert.Equal(before, _factory.Store.Assessments.Count);
+    }
 
     [Fact]
     public async Task Bad_input_is_InvalidArgument_with_field_violations_and_nothing_is_stored()
@@ -95,7 +107,7 @@ public sealed class EligibilityGrpcTests : IClassFixture<EligibilityApiFactory>
     {
         var assessment = await AssessAsync(ProtoFacts.SpmsProgression());
         _factory.Time.Advance(TimeSpan.FromSeconds(1));
-        var overrider = new Metadata { { "x-caller-id", "dr-0077" }, { "x-caller-role", "prescriber" } };
+        var overrider = Ivig.Testing.DevTokens.For("dr-0077", "prescriber");
 
         var overridden = await _client.RecordOverrideAsync(
             new RecordOverrideRequest { AssessmentId = assessment.AssessmentId, Reason = "MDT decision." }, overrider);
