@@ -93,9 +93,21 @@ public static class Extensions
             // No legitimate request is near this; a larger one is refused with ResourceExhausted.
             options.MaxReceiveMessageSize = MaxReceiveMessageBytes;
             configure?.Invoke(options);
-        });
+        })
+        // JSON over HTTP for browsers and integrations, from the google.api.http options in the protos.
+        // The type registry lets JSON errors carry the same google.rpc details as gRPC ones.
+        .AddJsonTranscoding(json => json.TypeRegistry = Google.Protobuf.Reflection.TypeRegistry.FromMessages(
+            Google.Rpc.BadRequest.Descriptor, Google.Rpc.PreconditionFailure.Descriptor, Google.Rpc.ResourceInfo.Descriptor));
         services.AddGrpcHealthChecks();
         services.AddGrpcReflection();
+        // The OpenAPI document of the JSON routes (gateway: /openapi/<service>.json).
+        services.AddGrpcSwagger();
+        services.AddSwaggerGen(swagger => swagger.SwaggerDoc("v1", new Microsoft.OpenApi.Models.OpenApiInfo
+        {
+            Title = System.Reflection.Assembly.GetEntryAssembly()?.GetName().Name ?? "IVIG suite",
+            Version = "v1",
+            Description = "JSON transcoding of the service's gRPC contract (protos/ivig). Every call needs a bearer token.",
+        }));
         return services;
     }
 
@@ -127,6 +139,8 @@ public static class Extensions
     public static WebApplication UseServicePipeline(this WebApplication app)
     {
         app.UseMiddleware<Ivig.ServiceDefaults.Security.DeniedRequestAudit>();
+        // The contract itself is public (it is in the repository); served before authentication.
+        app.UseSwagger(options => options.RouteTemplate = "openapi/{documentName}.json");
         app.UseRouting();
         app.UseGrpcWeb(new GrpcWebOptions { DefaultEnabled = true });
         app.UseAuthentication();
