@@ -11,6 +11,10 @@ run_once() {
   local round=$1 instance="run-check-$$-$1" log
   log="$(mktemp)"
   local start=$SECONDS
+  # Dashboard ports of its own, so the check can run beside a developer's suite.
+  local base=$((20000 + ($$ % 5000) * 4 + round * 2))
+  export ASPNETCORE_URLS="http://127.0.0.1:$base" ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL="http://127.0.0.1:$((base + 1))"
+  export ASPIRE_RESOURCE_SERVICE_ENDPOINT_URL="http://127.0.0.1:$((base + 20001))"
   # Its own process group with SIGINT at its default (a script's background jobs start with SIGINT
   # ignored), so the SIGINT below is exactly what Ctrl+C in a terminal sends. perl-base is always on Debian.
   SKIP_RESTORE=1 perl -e '$SIG{INT} = "DEFAULT"; setpgrp(0, 0); exec @ARGV or die "exec: $!"' bash scripts/run.sh "Infrastructure:InstanceName=$instance" Gateway:HttpPort=0 Gateway:GrpcPort=0 >"$log" 2>&1 &
