@@ -33,6 +33,9 @@ if [ "$test_rc" -ne 0 ] && [ "$t_failed" -eq 0 ]; then
   failed=$((failed + 1)); echo "dotnet test exited with $test_rc"
 fi
 
+# The benchmark's smoke variant, so the bench never rots (figures: docs/performance.md).
+check "benchmark smoke" bash -c "dotnet run --no-build --project bench/LoadGenerator -- --smoke --out '$results/bench-smoke.json' > '$results/bench-smoke.log' 2>&1 || { tail -40 '$results/bench-smoke.log'; exit 1; }"
+
 # The README's run command, as a person uses it: healthy in under 60 s, Ctrl+C leaves no orphans, twice.
 check "run command starts healthy and stops clean (twice)" bash scripts/check-run.sh
 

@@ -9,6 +9,8 @@ using Ivig.Dosing.V1;
 using Ivig.Eligibility.V1;
 using Ivig.Monitoring.V1;
 using Ivig.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 // The suite's speed as ratios measured in one run (docs/performance.md). Loopback only, bounded in time.
 //   dotnet run -c Release --project bench/LoadGenerator              full run (about 3 minutes)
@@ -25,6 +27,9 @@ var appHost = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Ap
     [$"Infrastructure:InstanceName={instance}", "Gateway:HttpPort=0", "Gateway:GrpcPort=0",
      // The benchmark is one client sending far above a clinical client's rate.
      "Gateway:Protection:RequestsPerSecondPerClient=1000000", "Gateway:Protection:BurstPerClient=1000000"], budget.Token);
+appHost.Services.AddLogging(logging => logging.SetMinimumLevel(Microsoft.Extensions.Logging.LogLevel.Warning)
+    .AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks", Microsoft.Extensions.Logging.LogLevel.None)
+    .AddFilter("AppHost.Resources", Microsoft.Extensions.Logging.LogLevel.Warning));
 var coldStart = Stopwatch.StartNew();
 await using var app = await appHost.BuildAsync(budget.Token);
 await app.StartAsync(budget.Token);

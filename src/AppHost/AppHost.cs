@@ -59,6 +59,12 @@ var gateway = WithJwt(builder.AddProject<Projects.Gateway>("gateway"))
     .WithReference(monitoring.GetEndpoint("grpc")).WaitFor(monitoring)
     .WithExternalHttpEndpoints();
 
+// Gateway protection settings given to the AppHost (Gateway:Protection:*) override the gateway's own.
+foreach (var setting in builder.Configuration.GetSection("Gateway:Protection").AsEnumerable(makePathsRelative: true).Where(s => s.Value is not null))
+{
+    gateway.WithEnvironment("Gateway__Protection__" + setting.Key.Replace(":", "__", StringComparison.Ordinal), setting.Value);
+}
+
 // Tell the person at the terminal where the front door is once everything behind it is healthy.
 gateway.OnResourceReady((resource, ready, _) =>
 {

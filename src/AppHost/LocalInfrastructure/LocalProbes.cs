@@ -41,7 +41,8 @@ internal static class LocalProbes
         }
         catch (Exception ex) when (ex is SocketException or IOException or OperationCanceledException)
         {
-            return HealthCheckResult.Unhealthy($"127.0.0.1:{port} is not answering yet.", ex);
+            // Not an error while the server boots: the message says enough, a stack trace would only be noise.
+            return HealthCheckResult.Unhealthy($"127.0.0.1:{port} is not answering yet ({ex.GetType().Name}).");
         }
     }
 }
