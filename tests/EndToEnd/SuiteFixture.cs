@@ -58,14 +58,14 @@ public sealed class SuiteFixture : IAsyncLifetime
     /// and the test waits until the orchestrator has seen it end. (The orchestrator's own Stop command
     /// cannot stop a project launched through "dotnet run" here: the signal is not passed on.)
     /// </summary>
-    public async Task StopResourceAsync(string resource)
+    public async Task StopResourceAsync(string resource, string signal = "-TERM")
     {
         using var timeout = new CancellationTokenSource(StartTimeout);
         var current = await App.ResourceNotifications.WaitForResourceAsync(resource, e => e.Snapshot.Properties.Any(p => p.Name == "executable.pid"), timeout.Token);
         var launcherPid = Convert.ToInt32(current.Snapshot.Properties.First(p => p.Name == "executable.pid").Value, System.Globalization.CultureInfo.InvariantCulture);
         foreach (var pid in ChildProcesses(launcherPid).Append(launcherPid))
         {
-            using var kill = System.Diagnostics.Process.Start("kill", ["-TERM", pid.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+            using var kill = System.Diagnostics.Process.Start("kill", [signal, pid.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
             await kill.WaitForExitAsync(timeout.Token);
         }
         await App.ResourceNotifications.WaitForResourceAsync(resource,

@@ -22,6 +22,7 @@ public static class MessagingExtensions
             // gets its own copy of an event and replicas of one service compete for it.
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, false));
             configureConsumers?.Invoke(bus);
+            bus.AddConsumeObserver<Ivig.ServiceDefaults.Messaging.DeadLetterObserver>();
 
             bus.UsingRabbitMq((context, rabbit) =>
             {
