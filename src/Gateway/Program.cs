@@ -7,6 +7,9 @@ builder.AddGatewayProtection();
 var app = builder.Build();
 
 app.UseMiddleware<Ivig.ServiceDefaults.Security.DeniedRequestAudit>();
+// The operations board's static files (/board/), anonymous: before authentication and the
+// fallback policy. The page holds no data; its calls to /v1/... carry the user's token.
+app.UseBoard();
 app.UseRouting();
 app.UseGatewayProtection();
 
