@@ -1,3 +1,4 @@
+using Ivig.Eligibility.CdsHooks;
 using Ivig.Eligibility.Configuration;
 using Ivig.Eligibility.Domain;
 using Ivig.Eligibility.Features.Assessments;
@@ -34,6 +35,8 @@ internal static class Extensions
         builder.Services.AddScoped<ListAssessmentsQuery>();
         builder.Services.AddScoped<RecordOverrideCommand>();
         builder.Services.AddScoped<ListAuditEntriesQuery>();
+
+        builder.Services.AddCdsHooks();
     }
 
     /// <summary>
@@ -52,5 +55,7 @@ internal static class Extensions
     public static void MapEligibilityApi(this WebApplication app)
     {
         app.MapGrpcService<EligibilityGrpcService>();
+        // CDS Hooks 2.0 (docs/interop-cds-hooks.md): discovery and the IVIG eligibility services.
+        app.MapCdsHooks();
     }
 }
