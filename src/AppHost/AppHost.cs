@@ -47,7 +47,8 @@ var monitoring = WithJwt(builder.AddProject<Projects.Monitoring_Service>("monito
     .WithHttpHealthCheck("/health", endpointName: "http")
     .WithReference(redis).WaitFor(redis)
     .WithReference(messaging).WaitFor(messaging)
-    .WithReference(dosing.GetEndpoint("grpc"));
+    .WithReference(dosing.GetEndpoint("grpc"))
+    .WithReference(eligibility.GetEndpoint("grpc"));
 
 var gatewayPorts = builder.Configuration.GetSection("Gateway");
 var gateway = WithJwt(builder.AddProject<Projects.Gateway>("gateway"))

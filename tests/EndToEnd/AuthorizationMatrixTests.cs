@@ -48,6 +48,7 @@ public sealed class AuthorizationMatrixTests(SuiteFixture suite, ITestOutputHelp
         new("monitoring", "ivig.monitoring.v1.MonitoringService", "WatchInfusion", MethodType.ServerStreaming, [N, O]),
         new("monitoring", "ivig.monitoring.v1.MonitoringService", "WatchAlerts", MethodType.ServerStreaming, [N, O]),
         new("monitoring", "ivig.monitoring.v1.MonitoringService", "AcknowledgeAlert", MethodType.Unary, [N, O]),
+        new("monitoring", "ivig.monitoring.v1.MonitoringService", "ExportInfusionBundle", MethodType.Unary, [I]),
     ];
 
     private static readonly Marshaller<byte[]> Raw = Marshallers.Create(b => b, b => b);

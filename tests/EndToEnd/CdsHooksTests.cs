@@ -8,7 +8,7 @@ using Ivig.Testing;
 namespace Ivig.EndToEnd;
 
 /// <summary>
-/// CDS Hooks 2.0 through the gateway (docs/interop-cds-hooks.md): anonymous discovery, the two acceptance
+/// CDS Hooks 2.0 through the gateway (docs/interop.md (CDS Hooks)): anonymous discovery, the two acceptance
 /// patients posted as an EHR would (FHIR R4 in draftOrders and prefetch), a missing prefetch, and access.
 /// </summary>
 [Collection(SuiteCollection.Name)]

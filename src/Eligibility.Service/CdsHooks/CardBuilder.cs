@@ -149,7 +149,7 @@ internal static class CardBuilder
         return list;
     }
 
-    /// <summary>Where a missing fact comes from, in this service's mapping (docs/interop-cds-hooks.md).</summary>
+    /// <summary>Where a missing fact comes from, in this service's mapping (docs/interop.md (CDS Hooks)).</summary>
     internal static string WhereToRecord(string fact) => fact switch
     {
         FactNames.Purpose => $"reasonCode of the draft IVIG order from {CodeSystems.TreatmentPurpose} (acute-relapse, relapse-prevention, progression)",

@@ -10,7 +10,7 @@ internal sealed record OrderReading(int IvigOrderCount, PatientFacts OrderFacts,
 
 /// <summary>
 /// Finds the draft IVIG MedicationRequests (for <c>order-select</c>, only the selected ones) and reads the
-/// suite's convention (docs/interop-cds-hooks.md, "Order conventions"):
+/// suite's convention (docs/interop.md (CDS Hooks), "Order conventions"):
 /// <list type="bullet">
 /// <item><c>reasonCode</c> from <see cref="CodeSystems.TreatmentPurpose"/>: <c>acute-relapse</c>,
 /// <c>relapse-prevention</c> or <c>progression</c>; anything else leaves the purpose unknown;</item>

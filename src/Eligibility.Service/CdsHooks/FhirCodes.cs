@@ -2,7 +2,7 @@ using Hl7.Fhir.Model;
 
 namespace Ivig.Eligibility.CdsHooks;
 
-/// <summary>Code systems the prefetch mapping reads (docs/interop-cds-hooks.md has the full table).</summary>
+/// <summary>Code systems the prefetch mapping reads (docs/interop.md (CDS Hooks) has the full table).</summary>
 internal static class CodeSystems
 {
     public const string Snomed = "http://snomed.info/sct";
@@ -51,7 +51,7 @@ internal sealed class CodeSet
     public bool Matches(CodeableConcept? concept) => concept?.Coding.Any(Matches) == true;
 }
 
-/// <summary>Codes of the prefetch → facts mapping. "To confirm" codes are listed as such in docs/interop-cds-hooks.md.</summary>
+/// <summary>Codes of the prefetch → facts mapping. "To confirm" codes are listed as such in docs/interop.md (CDS Hooks).</summary>
 internal static class FhirCodes
 {
     // MS phenotypes (SNOMED CT). ICD-10 G35 carries no phenotype and is not read.

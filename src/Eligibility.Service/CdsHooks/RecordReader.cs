@@ -11,7 +11,7 @@ internal sealed record RecordReading(PatientFacts Facts, IReadOnlyList<string> N
 
 /// <summary>
 /// Reads the patient facts from the prefetched FHIR resources (Patient, Condition, Observation, AllergyIntolerance,
-/// MedicationRequest), following the mapping of docs/interop-cds-hooks.md. A fact the record does not state
+/// MedicationRequest), following the mapping of docs/interop.md (CDS Hooks). A fact the record does not state
 /// stays unknown: an absent condition is never read as "does not have it", and only an explicit statement
 /// ("no known allergy") makes a negative fact known. The birth date is used for the age only and kept nowhere.
 /// </summary>

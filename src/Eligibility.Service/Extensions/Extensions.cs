@@ -33,6 +33,7 @@ internal static class Extensions
         builder.Services.AddScoped<AssessEligibilityCommand>();
         builder.Services.AddScoped<GetAssessmentQuery>();
         builder.Services.AddScoped<ListAssessmentsQuery>();
+        builder.Services.AddSingleton<Ivig.Eligibility.Telemetry.EligibilityMetrics>();
         builder.Services.AddScoped<RecordOverrideCommand>();
         builder.Services.AddScoped<ListAuditEntriesQuery>();
 
@@ -55,7 +56,7 @@ internal static class Extensions
     public static void MapEligibilityApi(this WebApplication app)
     {
         app.MapGrpcService<EligibilityGrpcService>();
-        // CDS Hooks 2.0 (docs/interop-cds-hooks.md): discovery and the IVIG eligibility services.
+        // CDS Hooks 2.0 (docs/interop.md (CDS Hooks)): discovery and the IVIG eligibility services.
         app.MapCdsHooks();
     }
 }

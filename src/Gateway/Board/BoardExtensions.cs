@@ -3,7 +3,7 @@ namespace Microsoft.Extensions.Hosting;
 /// <summary>
 /// The operations board: static HTML, CSS and JavaScript in wwwroot/board, served anonymously at
 /// /board/ before authentication. The page holds no data; every data call it makes carries the
-/// user's token and meets the same authorization as any other client (docs/interop-board.md).
+/// user's token and meets the same authorization as any other client (docs/interop.md (operations board)).
 /// </summary>
 internal static class BoardExtensions
 {

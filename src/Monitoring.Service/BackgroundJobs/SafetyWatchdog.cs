@@ -2,6 +2,7 @@ using Ivig.Monitoring.Domain;
 using Ivig.Monitoring.Features.Alerts;
 using Ivig.Monitoring.Features.Infusions;
 using Ivig.Monitoring.Infrastructure;
+using Ivig.Monitoring.Telemetry;
 
 namespace Ivig.Monitoring.BackgroundJobs;
 
@@ -12,7 +13,7 @@ namespace Ivig.Monitoring.BackgroundJobs;
 /// running this job raise each alert once.
 /// </summary>
 public sealed class SafetyWatchdog(
-    IServiceScopeFactory scopes, InfusionStore store, InfusionUpdater updater, VitalsSchedule schedule,
+    IServiceScopeFactory scopes, MonitoringMetrics metrics, InfusionStore store, InfusionUpdater updater, VitalsSchedule schedule,
     ReactionPolicyOptions policy, TimeProvider clock, ILogger<SafetyWatchdog> logger) : BackgroundService
 {
     private static readonly TimeSpan Period = TimeSpan.FromSeconds(2);
@@ -39,15 +40,18 @@ public sealed class SafetyWatchdog(
         // Publishing is scoped in MassTransit: one scope per sweep.
         using var scope = scopes.CreateScope();
         var alerts = scope.ServiceProvider.GetRequiredService<AlertRaiser>();
+        var active = 0L;
         for (var offset = 0; ; offset += Batch)
         {
             var (sessions, hasMore) = await store.ListActiveAsync(offset, Batch);
+            active += sessions.Count;
             foreach (var session in sessions)
             {
                 await CheckAsync(session, alerts);
             }
             if (!hasMore)
             {
+                metrics.ActiveInfusionsCounted(active);
                 return;
             }
         }

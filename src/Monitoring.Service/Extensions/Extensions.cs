@@ -1,8 +1,10 @@
 using Ivig.ServiceDefaults.Security;
 using Ivig.Dosing.V1;
+using Ivig.Eligibility.V1;
 using Ivig.Monitoring.BackgroundJobs;
 using Ivig.Monitoring.Domain;
 using Ivig.Monitoring.Features.Alerts;
+using Ivig.Monitoring.Features.Fhir;
 using Ivig.Monitoring.Features.Infusions;
 using Ivig.Monitoring.Grpc;
 using Ivig.Monitoring.Infrastructure;
@@ -21,6 +23,9 @@ internal static class Extensions
         // Dosing is called for one unary read (GetRegimen); "_grpc." selects its h2c endpoint.
         builder.Services.AddGrpcClient<DosingService.DosingServiceClient>(o => o.Address = new Uri("http://_grpc.dosing"))
             .ForwardCallerToken();
+        // Eligibility is read for the FHIR export only (GetAssessment, ListAuditEntries), as the caller.
+        builder.Services.AddGrpcClient<EligibilityService.EligibilityServiceClient>(o => o.Address = new Uri("http://_grpc.eligibility"))
+            .ForwardCallerToken();
 
         // Clinical thresholds are configuration ([local default] in the rule catalogue): validated at
         // start-up, so a bad value stops the service instead of monitoring with it.
@@ -34,6 +39,7 @@ internal static class Extensions
         builder.Services.AddSingleton(new VitalsSchedule(thresholds));
         builder.Services.AddSingleton(TimeProvider.System);
 
+        builder.Services.AddSingleton<Ivig.Monitoring.Telemetry.MonitoringMetrics>();
         builder.Services.AddSingleton<InfusionStore>();
         builder.Services.AddSingleton<AlertStore>();
         builder.Services.AddSingleton<ProcessedMessages>();
@@ -48,12 +54,14 @@ internal static class Extensions
         builder.Services.AddSingleton<InfusionQueries>();
         builder.Services.AddSingleton<AlertQueries>();
         builder.Services.AddSingleton<ListActiveInfusionsQuery>();
+        builder.Services.AddScoped<IInfusionFhirExport, ExportInfusionBundleQuery>();
         builder.Services.AddHostedService<SafetyWatchdog>();
     }
 
     public static void MapMonitoringApi(this WebApplication app)
     {
         app.MapGrpcService<MonitoringGrpcService>();
+        app.MapFhirEndpoints();
     }
 
     private static T Bind<T>(IHostApplicationBuilder builder, string section) where T : new()

@@ -2,6 +2,7 @@ using Grpc.Core;
 using Ivig.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Authorization;
 using Ivig.Monitoring.Features.Alerts;
+using Ivig.Monitoring.Features.Fhir;
 using Ivig.Monitoring.Features.Infusions;
 using Ivig.Monitoring.V1;
 using Ivig.ServiceDefaults.Grpc;
@@ -11,7 +12,8 @@ namespace Ivig.Monitoring.Grpc;
 /// <summary>Thin adapter: each RPC hands the request to its feature and returns the result.</summary>
 public sealed class MonitoringGrpcService(
     StartInfusionCommand start, RecordVitalsCommand vitals, ReactionCommands reactions, RateCommands rates,
-    InfusionQueries infusions, ListActiveInfusionsQuery listActive, AlertQueries alerts) : MonitoringService.MonitoringServiceBase
+    InfusionQueries infusions, ListActiveInfusionsQuery listActive, AlertQueries alerts,
+    IInfusionFhirExport fhirExport) : MonitoringService.MonitoringServiceBase
 {
     [Authorize(Roles = SuiteRoles.Nurse)]
     public override Task<StartInfusionResponse> StartInfusion(StartInfusionRequest request, ServerCallContext context) =>
@@ -79,9 +81,13 @@ public sealed class MonitoringGrpcService(
 
     [Authorize(Roles = SuiteRoles.Watchers)]
     public override Task WatchAlerts(WatchAlertsRequest request, IServerStreamWriter<WatchAlertsResponse> responseStream, ServerCallContext context) =>
-        alerts.WatchAsync(request, responseStream, context.CancellationToken);
+        alerts.WatchAsync(request, responseStream, () => context.WriteResponseHeadersAsync(new Metadata()), context.CancellationToken);
 
     [Authorize(Roles = SuiteRoles.Watchers)]
     public override Task<AcknowledgeAlertResponse> AcknowledgeAlert(AcknowledgeAlertRequest request, ServerCallContext context) =>
         alerts.AcknowledgeAsync(request, CallerIdentity.From(context));
+
+    [Authorize(Roles = SuiteRoles.Integration)]
+    public override async Task<ExportInfusionBundleResponse> ExportInfusionBundle(ExportInfusionBundleRequest request, ServerCallContext context) =>
+        new() { FhirJson = await fhirExport.ExportJsonAsync(request.InfusionId, context.CancellationToken) };
 }

@@ -7,7 +7,7 @@ using static Ivig.Eligibility.Tests.CdsHooks.HookRequests;
 
 namespace Ivig.Eligibility.Tests.CdsHooks;
 
-/// <summary>The prefetch → facts mapping (docs/interop-cds-hooks.md), one detail at a time.</summary>
+/// <summary>The prefetch → facts mapping (docs/interop.md (CDS Hooks)), one detail at a time.</summary>
 public class RecordReaderTests
 {
     private static readonly DateOnly Today = TestFacts.Today;

@@ -12,7 +12,7 @@ namespace Ivig.Eligibility.Features.Overrides;
 /// (catalogue: "a clinician can override a recommendation only with a reason that is audited"). The
 /// assessment's facts and decision stay as they were; the override is appended beside them and audited.
 /// </summary>
-public sealed class RecordOverrideCommand(IAssessmentStore store, TimeProvider time)
+public sealed class RecordOverrideCommand(IAssessmentStore store, TimeProvider time, Telemetry.EligibilityMetrics? metrics = null)
 {
     /// <summary>FailedPrecondition conditions, for callers to branch on.</summary>
     public const string NotOverridable = "NOT_OVERRIDABLE";
@@ -41,6 +41,10 @@ public sealed class RecordOverrideCommand(IAssessmentStore store, TimeProvider t
 
         var record = new OverrideRecord(caller, reason, time.GetUtcNow());
         var write = await store.TryAddOverrideAsync(assessment.AssessmentId, record, AuditRecord.ForOverride(assessment, record), cancellationToken);
+        if (write == OverrideWrite.Added)
+        {
+            metrics?.OverrideRecorded(assessment.Decision.ToString());
+        }
         return write switch
         {
             OverrideWrite.Added => new RecordOverrideResponse { Assessment = (assessment with { Override = record }).ToProto() },

@@ -12,7 +12,7 @@ public sealed class AlertQueries(AlertStore alerts, LiveUpdates live, TimeProvid
 {
     private const int InitialAlerts = 100;
 
-    public async Task WatchAsync(WatchAlertsRequest request, IServerStreamWriter<WatchAlertsResponse> stream, CancellationToken cancellationToken)
+    public async Task WatchAsync(WatchAlertsRequest request, IServerStreamWriter<WatchAlertsResponse> stream, Func<Task> openStream, CancellationToken cancellationToken)
     {
         var infusion = ParseOptional(request.InfusionId, "infusion_id");
         var after = ParseOptional(request.AfterAlertId, "after_alert_id");
@@ -20,6 +20,9 @@ public sealed class AlertQueries(AlertStore alerts, LiveUpdates live, TimeProvid
         // Subscribe before reading the backlog so nothing raised in between is lost; what the backlog
         // already sent is skipped when its notice arrives, so each alert version goes out once.
         var updates = await live.SubscribeAlertsAsync(cancellationToken);
+        // Open the stream at once: on a quiet ward the first alert may be hours away, and a client
+        // (or a browser over the JSON route) should know it is connected.
+        await openStream();
         IReadOnlyList<DomainAlert> backlog;
         if (after is { } afterId)
         {

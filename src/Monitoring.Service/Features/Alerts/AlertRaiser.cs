@@ -1,6 +1,7 @@
 using Ivig.IntegrationEvents;
 using Ivig.Monitoring.Domain;
 using Ivig.Monitoring.Infrastructure;
+using Ivig.Monitoring.Telemetry;
 using MassTransit;
 
 namespace Ivig.Monitoring.Features.Alerts;
@@ -9,7 +10,7 @@ namespace Ivig.Monitoring.Features.Alerts;
 /// Raises an alert exactly once per cause (its deduplication key): stores it, pushes it to the live
 /// streams and publishes <see cref="ClinicalAlertRaised"/> only when it is new.
 /// </summary>
-public sealed class AlertRaiser(AlertStore alerts, LiveUpdates live, IPublishEndpoint publisher)
+public sealed class AlertRaiser(AlertStore alerts, LiveUpdates live, IPublishEndpoint publisher, MonitoringMetrics metrics)
 {
     public async Task<bool> RaiseAsync(Alert alert, CancellationToken cancellationToken = default)
     {
@@ -17,6 +18,7 @@ public sealed class AlertRaiser(AlertStore alerts, LiveUpdates live, IPublishEnd
         {
             return false;
         }
+        metrics.AlertRaised(alert.Severity.ToString().ToUpperInvariant(), alert.RuleId);
         await live.AlertChangedAsync(alert.Id);
         await publisher.Publish(new ClinicalAlertRaised(alert.Id, alert.InfusionId, alert.Severity.ToString().ToUpperInvariant(),
             alert.RuleId, alert.Message, alert.RaisedAt), cancellationToken);

@@ -1,12 +1,13 @@
 using Ivig.IntegrationEvents;
 using Ivig.Monitoring.Domain;
 using Ivig.Monitoring.Features.Alerts;
+using Ivig.Monitoring.Telemetry;
 using MassTransit;
 
 namespace Ivig.Monitoring.Features.Infusions;
 
 /// <summary>What the rest of the suite hears after an infusion changed: events and alerts.</summary>
-public sealed class InfusionEventPublisher(IPublishEndpoint publisher, AlertRaiser alerts)
+public sealed class InfusionEventPublisher(IPublishEndpoint publisher, AlertRaiser alerts, MonitoringMetrics metrics)
 {
     public Task RateChangedAsync(InfusionSession session, decimal previousRate, RateChange change, Guid? orderId = null) =>
         publisher.Publish(new InfusionRateChanged(session.Id, (double)previousRate, (double)change.RateMgPerKgMin,
@@ -19,6 +20,7 @@ public sealed class InfusionEventPublisher(IPublishEndpoint publisher, AlertRais
     public async Task ReactionAsync(InfusionSession session, ReactionOutcome outcome, decimal rateBefore)
     {
         var reaction = outcome.Reaction;
+        metrics.ReactionRecorded((int)reaction.Grade, reaction.RuleId, reaction.Source == ReactionSource.Reported ? "reported" : "detected");
         await alerts.RaiseAsync(AlertFactory.ForReaction(session.Id, reaction, reaction.ReportedAt));
         if (outcome.RateChange is { } change)
         {

@@ -3,6 +3,7 @@ using Ivig.Monitoring.Domain;
 using Ivig.Monitoring.Features.Alerts;
 using Ivig.Monitoring.Features.Infusions;
 using Ivig.Monitoring.Infrastructure;
+using Ivig.Monitoring.Telemetry;
 using MassTransit;
 
 namespace Ivig.Monitoring.IntegrationEvents.EventHandling;
@@ -14,7 +15,7 @@ namespace Ivig.Monitoring.IntegrationEvents.EventHandling;
 /// was recorded; raising it here again is a no-op by its deduplication key.
 /// </summary>
 public sealed class InfusionRateAdjustmentOrderedConsumer(
-    InfusionUpdater updater, InfusionEventPublisher events, AlertRaiser alerts, ProcessedMessages processed,
+    InfusionUpdater updater, InfusionEventPublisher events, AlertRaiser alerts, ProcessedMessages processed, MonitoringMetrics metrics,
     ILogger<InfusionRateAdjustmentOrderedConsumer> logger) : IConsumer<InfusionRateAdjustmentOrdered>
 {
     private const string ConsumerName = "rate-adjustment-ordered";
@@ -42,6 +43,10 @@ public sealed class InfusionRateAdjustmentOrderedConsumer(
             if (result.RateChange is { } change)
             {
                 await events.RateChangedAsync(session, previous, change, order.OrderId);
+                if (session.Reactions.FirstOrDefault(r => r.Id == order.ReactionId) is { } answered)
+                {
+                    metrics.RateOrderApplied(change.At - answered.ReportedAt, order.RuleId);
+                }
             }
             if (session.Reactions.FirstOrDefault(r => r.Id == order.ReactionId) is { } reaction)
             {
