@@ -1,3 +1,4 @@
+using Ivig.Testing;
 using Grpc.Core;
 using Ivig.Dosing.V1;
 using Ivig.Eligibility.V1;
@@ -18,43 +19,7 @@ internal sealed class ClinicalScenario(SuiteFixture suite)
     public DosingService.DosingServiceClient Dosing { get; } = new(suite.GatewayChannel);
     public MonitoringService.MonitoringServiceClient Monitoring { get; } = new(suite.GatewayChannel);
 
-    public static PatientFacts RefractoryRelapseFacts() => new()
-    {
-        Phenotype = MsPhenotype.Rrms,
-        Purpose = TreatmentPurpose.AcuteRelapse,
-        PregnancyState = PregnancyState.NotPregnant,
-        CorticosteroidsGiven = true,
-        CorticosteroidResponse = TreatmentResponse.Inadequate,
-        PlasmaExchangeStatus = PlasmaExchangeStatus.Given,
-        PlasmaExchangeResponse = TreatmentResponse.Inadequate,
-        PriorSevereHypersensitivityToImmunoglobulin = false,
-        AntiIgaAntibodies = false,
-        SerumIgaMgPerDl = 150,
-        SerumCreatinineMgPerDl = 0.8,
-        CreatinineMeasuredOn = DateTime.UtcNow.ToString("yyyy-MM-dd"),
-        EgfrMlPerMin = 95,
-        KnownKidneyDisease = false,
-        Diabetes = false,
-        VolumeDepletion = false,
-        Sepsis = false,
-        Paraproteinemia = false,
-        NephrotoxicDrugs = false,
-        ProlongedImmobilization = false,
-        HypercoagulableCondition = false,
-        PriorThrombosis = false,
-        EstrogenUse = false,
-        CentralVenousCatheter = false,
-        Hyperviscosity = false,
-        CardiovascularRiskFactors = false,
-        HereditaryFructoseIntolerance = false,
-        Hyperprolinemia = false,
-        MigraineHistory = false,
-        AboGroup = AboGroup.O,
-        Sex = Ivig.Eligibility.V1.Sex.Female,
-        AgeYears = 38,
-        HeightCm = 165,
-        WeightKg = 70,
-    };
+    public static PatientFacts RefractoryRelapseFacts() => ExamplePatients.RefractoryRelapse();
 
     public static VitalSigns NormalVitals() => new()
     {

@@ -1,3 +1,4 @@
+using Ivig.Testing;
 using Google.Rpc;
 using Grpc.Core;
 using Ivig.Dosing.V1;
@@ -22,43 +23,7 @@ public sealed class DosingFlowTests(SuiteFixture suite)
     private EligibilityService.EligibilityServiceClient Eligibility => new(suite.GatewayChannel);
 
     /// <summary>Third-line IVIG for an acute relapse (ELIG-AR-REFRACTORY), every risk fact known and negative.</summary>
-    private static PatientFacts RefractoryRelapse() => new()
-    {
-        Phenotype = MsPhenotype.Rrms,
-        Purpose = TreatmentPurpose.AcuteRelapse,
-        PregnancyState = PregnancyState.NotPregnant,
-        CorticosteroidsGiven = true,
-        CorticosteroidResponse = TreatmentResponse.Inadequate,
-        PlasmaExchangeStatus = PlasmaExchangeStatus.Given,
-        PlasmaExchangeResponse = TreatmentResponse.Inadequate,
-        PriorSevereHypersensitivityToImmunoglobulin = false,
-        SerumIgaMgPerDl = 200,
-        AntiIgaAntibodies = false,
-        SerumCreatinineMgPerDl = 0.9,
-        CreatinineMeasuredOn = DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-        EgfrMlPerMin = 95,
-        KnownKidneyDisease = false,
-        Diabetes = false,
-        VolumeDepletion = false,
-        Sepsis = false,
-        Paraproteinemia = false,
-        NephrotoxicDrugs = false,
-        ProlongedImmobilization = false,
-        HypercoagulableCondition = false,
-        PriorThrombosis = false,
-        EstrogenUse = false,
-        CentralVenousCatheter = false,
-        Hyperviscosity = false,
-        CardiovascularRiskFactors = false,
-        HereditaryFructoseIntolerance = false,
-        Hyperprolinemia = false,
-        MigraineHistory = false,
-        AboGroup = AboGroup.O,
-        Sex = EligibilitySex.Male,
-        AgeYears = 40,
-        HeightCm = 175,
-        WeightKg = 70,
-    };
+    private static PatientFacts RefractoryRelapse() => ExamplePatients.RefractoryRelapse(EligibilitySex.Male, ageYears: 40, heightCm: 175);
 
     private async Task<Assessment> AssessAsync(PatientFacts facts) =>
         (await Eligibility.AssessEligibilityAsync(

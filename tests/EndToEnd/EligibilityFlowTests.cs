@@ -1,3 +1,4 @@
+using Ivig.Testing;
 using System.Collections.Concurrent;
 using Google.Rpc;
 using Grpc.Core;
@@ -22,44 +23,7 @@ public sealed class EligibilityFlowTests(SuiteFixture suite)
     private static Metadata Caller(string id, string role = "prescriber") => Ivig.Testing.DevTokens.For(id, role);
 
     /// <summary>Acute relapse refractory to corticosteroids and plasma exchange, every fact known, no risk factor.</summary>
-    private static PatientFacts RefractoryRelapse() => new()
-    {
-        Phenotype = MsPhenotype.Rrms,
-        Purpose = TreatmentPurpose.AcuteRelapse,
-        Sex = Sex.Female,
-        PregnancyState = PregnancyState.NotPregnant,
-        CorticosteroidsGiven = true,
-        CorticosteroidResponse = TreatmentResponse.Inadequate,
-        PlasmaExchangeStatus = PlasmaExchangeStatus.Given,
-        PlasmaExchangeResponse = TreatmentResponse.Inadequate,
-        PriorHypersensitivity = HypersensitivityHistory.None,
-        SerumIgaMgPerDl = 150,
-        AntiIgaAntibodies = false,
-        SerumCreatinineMgPerDl = 0.8,
-        // A few days back, so it is never "in the future" whatever the clock's zone.
-        CreatinineMeasuredOn = DateTime.Now.AddDays(-3).ToString("yyyy-MM-dd"),
-        EgfrMlPerMin = 95,
-        KnownKidneyDisease = false,
-        Diabetes = false,
-        VolumeDepletion = false,
-        Sepsis = false,
-        Paraproteinemia = false,
-        NephrotoxicDrugs = false,
-        ProlongedImmobilization = false,
-        HypercoagulableCondition = false,
-        PriorThrombosis = false,
-        EstrogenUse = false,
-        CentralVenousCatheter = false,
-        Hyperviscosity = false,
-        CardiovascularRiskFactors = false,
-        HereditaryFructoseIntolerance = false,
-        Hyperprolinemia = false,
-        MigraineHistory = false,
-        AboGroup = AboGroup.O,
-        AgeYears = 41,
-        HeightCm = 168,
-        WeightKg = 70,
-    };
+    private static PatientFacts RefractoryRelapse() => ExamplePatients.RefractoryRelapse(ageYears: 41, heightCm: 168);
 
     private static PatientFacts SpmsProgression()
     {
