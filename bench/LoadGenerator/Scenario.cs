@@ -8,32 +8,7 @@ namespace Ivig.Bench;
 /// <summary>The clinical path the benchmark drives: an eligible refractory relapse, Privigen, day 1.</summary>
 internal static class Scenario
 {
-    public static PatientFacts Facts() => new()
-    {
-        Phenotype = MsPhenotype.Rrms,
-        Purpose = TreatmentPurpose.AcuteRelapse,
-        PregnancyState = PregnancyState.NotPregnant,
-        CorticosteroidsGiven = true,
-        CorticosteroidResponse = TreatmentResponse.Inadequate,
-        PlasmaExchangeStatus = PlasmaExchangeStatus.Given,
-        PlasmaExchangeResponse = TreatmentResponse.Inadequate,
-        PriorSevereHypersensitivityToImmunoglobulin = false,
-        AntiIgaAntibodies = false,
-        SerumIgaMgPerDl = 150,
-        SerumCreatinineMgPerDl = 0.8,
-        CreatinineMeasuredOn = DateTime.UtcNow.ToString("yyyy-MM-dd"),
-        EgfrMlPerMin = 95,
-        KnownKidneyDisease = false,
-        Diabetes = false,
-        AgeYears = 38,
-        Sex = Ivig.Eligibility.V1.Sex.Female,
-        HeightCm = 165,
-        WeightKg = 70,
-        MigraineHistory = false,
-        HereditaryFructoseIntolerance = false,
-        Hyperprolinemia = false,
-        AboGroup = AboGroup.O,
-    };
+    public static PatientFacts Facts() => Ivig.Testing.ExamplePatients.RefractoryRelapse();
 
     public static VitalSigns Vitals() => new()
     {
