@@ -99,7 +99,7 @@ public sealed class DosingFlowTests(SuiteFixture suite)
     public async Task A_contraindicated_assessment_is_refused_with_FailedPrecondition()
     {
         var facts = RefractoryRelapse();
-        facts.PriorSevereHypersensitivityToImmunoglobulin = true; // CI-HYPERSENS
+        facts.PriorHypersensitivity = HypersensitivityHistory.SevereSystemicOrAnaphylaxis; // CI-HYPERSENS
         var assessment = await AssessAsync(facts);
         Assert.Equal(Decision.Contraindicated, assessment.Decision);
 

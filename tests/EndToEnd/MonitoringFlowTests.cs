@@ -154,11 +154,12 @@ public sealed class MonitoringFlowTests(SuiteFixture suite, ITestOutputHelper ou
             var still = (await _scenario.Monitoring.GetInfusionAsync(new GetInfusionRequest { InfusionId = infusion.InfusionId })).Infusion;
             Assert.Equal(infusion.CurrentRate.MgPerKgPerMin, still.CurrentRate.MgPerKgPerMin);
 
-            // A call to the stopped backend through the gateway fails fast with Unavailable, not a hang.
+            // A call to the stopped backend through the gateway fails with Unavailable within seconds (the
+            // gateway's 5 s activity timeout), not a hang until the caller's deadline.
             var clock = Stopwatch.StartNew();
             await RpcErrors.ExpectAsync(StatusCode.Unavailable, () => _scenario.Dosing.ListProductsAsync(
                 new Ivig.Dosing.V1.ListProductsRequest(), deadline: DateTime.UtcNow.AddSeconds(30)).ResponseAsync);
-            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed.TotalSeconds:F1} s");
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"took {clock.Elapsed.TotalSeconds:F1} s");
         }
         finally
         {

@@ -47,7 +47,16 @@ public sealed class SafetyWatchdog(
             active += sessions.Count;
             foreach (var session in sessions)
             {
-                await CheckAsync(session, alerts);
+                // One infusion's failure (a concurrent update, a Redis hiccup) must not stop the sweep
+                // for every infusion after it.
+                try
+                {
+                    await CheckAsync(session, alerts);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    logger.LogError(ex, "Safety check of infusion {InfusionId} failed; retrying on the next sweep", session.Id);
+                }
             }
             if (!hasMore)
             {

@@ -63,7 +63,7 @@ public static class AlertFactory
             AlertSeverity.Warning,
             finding.RuleId,
             $"{finding.RuleId}: {finding.Description}. No rate change.",
-            $"vitals:{reading.Sequence}:{finding.RuleId}",
+            $"vitals:{infusionId:N}:{reading.Sequence}:{finding.RuleId}",
             null,
             now);
     }
@@ -76,7 +76,7 @@ public static class AlertFactory
             AlertSeverity.Warning,
             RuleIds.VitalsOverdue,
             $"Vitals overdue: due at {due.DueAt.ToString("u", CultureInfo.InvariantCulture)}.",
-            $"vitals-overdue:{due.DueAt.UtcTicks.ToString(CultureInfo.InvariantCulture)}",
+            $"vitals-overdue:{infusionId:N}:{due.DueAt.UtcTicks.ToString(CultureInfo.InvariantCulture)}",
             null,
             now);
     }

@@ -64,10 +64,19 @@ internal static class Extensions
         app.MapFhirEndpoints();
     }
 
+    /// <summary>
+    /// Clinical thresholds must be written out, not silently defaulted: a missing section or a misspelt
+    /// key stops the service instead of falling back to built-in values.
+    /// </summary>
     private static T Bind<T>(IHostApplicationBuilder builder, string section) where T : new()
     {
+        var configured = builder.Configuration.GetSection(section);
+        if (!configured.Exists())
+        {
+            throw new InvalidOperationException($"Configuration section '{section}' is missing; write out every value (see docs/monitoring.md).");
+        }
         var options = new T();
-        builder.Configuration.GetSection(section).Bind(options);
+        configured.Bind(options, binder => binder.ErrorOnUnknownConfiguration = true);
         return options;
     }
 }

@@ -111,13 +111,20 @@ internal static class MonitoringMapping
     }
 
     public static Vitals ToDomain(this V1.VitalSigns vitals) => new(
-        (decimal)vitals.TemperatureCelsius,
+        PlausibleDecimal(vitals.TemperatureCelsius),
         vitals.SystolicMmhg,
         vitals.DiastolicMmhg,
         vitals.HeartRatePerMin,
         vitals.Spo2Percent,
         vitals.RespiratoryRatePerMin,
-        vitals.HasWeightKg ? (decimal)vitals.WeightKg : null);
+        vitals.HasWeightKg ? PlausibleDecimal(vitals.WeightKg) : null);
+
+    /// <summary>
+    /// NaN, infinities and absurd magnitudes cannot become a decimal (the cast would throw and surface
+    /// as Internal); they become a value far outside every plausible range, so validation names the field.
+    /// </summary>
+    private static decimal PlausibleDecimal(double value) =>
+        double.IsFinite(value) && Math.Abs(value) < 1e9 ? (decimal)value : decimal.MinValue;
 
     public static V1.InfusionState ToProto(this InfusionState state) => state switch
     {

@@ -19,21 +19,16 @@ public sealed class LiveUpdates(IConnectionMultiplexer redis)
     public Task AlertChangedAsync(Guid alertId) =>
         redis.GetSubscriber().PublishAsync(AlertChannel, alertId.ToString("N"));
 
-    public Task<ChannelReader<Guid>> SubscribeInfusionsAsync(CancellationToken cancellationToken) =>
+    public Task<LiveSubscription> SubscribeInfusionsAsync(CancellationToken cancellationToken) =>
         SubscribeAsync(InfusionChannel, cancellationToken);
 
-    public Task<ChannelReader<Guid>> SubscribeAlertsAsync(CancellationToken cancellationToken) =>
+    public Task<LiveSubscription> SubscribeAlertsAsync(CancellationToken cancellationToken) =>
         SubscribeAsync(AlertChannel, cancellationToken);
 
-    private async Task<ChannelReader<Guid>> SubscribeAsync(RedisChannel channel, CancellationToken cancellationToken)
+    private async Task<LiveSubscription> SubscribeAsync(RedisChannel channel, CancellationToken cancellationToken)
     {
         var output = Channel.CreateBounded<Guid>(new BoundedChannelOptions(256) { FullMode = BoundedChannelFullMode.DropOldest });
         var queue = await redis.GetSubscriber().SubscribeAsync(channel);
-        cancellationToken.Register(() =>
-        {
-            queue.Unsubscribe();
-            output.Writer.TryComplete();
-        });
         queue.OnMessage(message =>
         {
             if (Guid.TryParse((string?)message.Message, out var id))
@@ -41,6 +36,33 @@ public sealed class LiveUpdates(IConnectionMultiplexer redis)
                 output.Writer.TryWrite(id);
             }
         });
-        return output.Reader;
+        return new LiveSubscription(queue, output, cancellationToken);
+    }
+}
+
+/// <summary>
+/// One stream's subscription: ids of changed items. Disposing it (always, however the stream ends:
+/// cancelled, failed or completed) unsubscribes from Redis, so no queue outlives its stream.
+/// </summary>
+public sealed class LiveSubscription : IAsyncDisposable
+{
+    private readonly ChannelMessageQueue _queue;
+    private readonly Channel<Guid> _channel;
+    private readonly CancellationTokenRegistration _registration;
+
+    internal LiveSubscription(ChannelMessageQueue queue, Channel<Guid> channel, CancellationToken cancellationToken)
+    {
+        _queue = queue;
+        _channel = channel;
+        _registration = cancellationToken.Register(() => channel.Writer.TryComplete());
+    }
+
+    public ChannelReader<Guid> Reader => _channel.Reader;
+
+    public async ValueTask DisposeAsync()
+    {
+        await _registration.DisposeAsync();
+        _channel.Writer.TryComplete();
+        await _queue.UnsubscribeAsync();
     }
 }

@@ -58,7 +58,7 @@ public sealed class ListProductsQuery(ProductCatalogue catalogue, IEligibilityAs
     private List<FieldViolation> Validate(ListProductsRequest request)
     {
         var violations = new List<FieldViolation>();
-        if (request.HasMaxIgaMicrogramsPerMl && !(request.MaxIgaMicrogramsPerMl >= 0 && double.IsFinite(request.MaxIgaMicrogramsPerMl)))
+        if (request.HasMaxIgaMicrogramsPerMl && !(request.MaxIgaMicrogramsPerMl >= 0 && double.IsFinite(request.MaxIgaMicrogramsPerMl) && request.MaxIgaMicrogramsPerMl < 1e9))
         {
             violations.Add(new("max_iga_micrograms_per_ml", "Must be a finite number of µg/mL, 0 or more."));
         }

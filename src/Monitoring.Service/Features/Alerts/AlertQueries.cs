@@ -19,7 +19,7 @@ public sealed class AlertQueries(AlertStore alerts, LiveUpdates live, TimeProvid
 
         // Subscribe before reading the backlog so nothing raised in between is lost; what the backlog
         // already sent is skipped when its notice arrives, so each alert version goes out once.
-        var updates = await live.SubscribeAlertsAsync(cancellationToken);
+        await using var updates = await live.SubscribeAlertsAsync(cancellationToken);
         // Open the stream at once: on a quiet ward the first alert may be hours away, and a client
         // (or a browser over the JSON route) should know it is connected.
         await openStream();
@@ -43,7 +43,7 @@ public sealed class AlertQueries(AlertStore alerts, LiveUpdates live, TimeProvid
         }
         try
         {
-            await foreach (var alertId in updates.ReadAllAsync(cancellationToken))
+            await foreach (var alertId in updates.Reader.ReadAllAsync(cancellationToken))
             {
                 if (await alerts.FindAsync(alertId) is not { } alert || (infusion is not null && alert.InfusionId != infusion))
                 {

@@ -1,3 +1,4 @@
+using Ivig.ServiceDefaults.Messaging;
 using Ivig.IntegrationEvents;
 using Ivig.Monitoring.Domain;
 using Ivig.Monitoring.Features.Alerts;
@@ -7,11 +8,11 @@ using MassTransit;
 namespace Ivig.Monitoring.Features.Infusions;
 
 /// <summary>What the rest of the suite hears after an infusion changed: events and alerts.</summary>
-public sealed class InfusionEventPublisher(IPublishEndpoint publisher, AlertRaiser alerts, MonitoringMetrics metrics)
+public sealed class InfusionEventPublisher(IPublishEndpoint publisher, AlertRaiser alerts, MonitoringMetrics metrics, ILogger<InfusionEventPublisher> logger)
 {
-    public Task RateChangedAsync(InfusionSession session, decimal previousRate, RateChange change, Guid? orderId = null) =>
-        publisher.Publish(new InfusionRateChanged(session.Id, (double)previousRate, (double)change.RateMgPerKgMin,
-            (double)change.RateMlPerHour, change.RuleId ?? "", change.Reason, orderId, change.At));
+    public Task<bool> RateChangedAsync(InfusionSession session, decimal previousRate, RateChange change, Guid? orderId = null) =>
+        publisher.PublishBoundedAsync(new InfusionRateChanged(session.Id, (double)previousRate, (double)change.RateMgPerKgMin,
+            (double)change.RateMlPerHour, change.RuleId ?? "", change.Reason, orderId, change.At), logger);
 
     /// <summary>
     /// A reaction was recorded (titration already frozen, a severe one already stopped in the same
@@ -26,7 +27,7 @@ public sealed class InfusionEventPublisher(IPublishEndpoint publisher, AlertRais
         {
             await RateChangedAsync(session, rateBefore, change);
         }
-        await publisher.Publish(new InfusionReactionReported(
+        await publisher.PublishBoundedAsync(new InfusionReactionReported(
             reaction.Id,
             session.Id,
             Guid.TryParse(session.RegimenId, out var regimenId) ? regimenId : Guid.Empty,
@@ -37,6 +38,6 @@ public sealed class InfusionEventPublisher(IPublishEndpoint publisher, AlertRais
             (double)reaction.RateAtOnsetMgPerKgMin,
             (double)session.LastToleratedRateMgPerKgMin,
             session.State == InfusionState.Stopped,
-            reaction.ReportedAt));
+            reaction.ReportedAt), logger);
     }
 }

@@ -20,12 +20,12 @@ public sealed class InfusionQueries(InfusionStore store, LiveUpdates live)
     {
         var id = InfusionIds.Parse(infusionId);
         // Subscribe before the first read, so no change between the two is missed.
-        var updates = await live.SubscribeInfusionsAsync(cancellationToken);
+        await using var updates = await live.SubscribeInfusionsAsync(cancellationToken);
         var current = await GetAsync(infusionId);
         await stream.WriteAsync(new WatchInfusionResponse { Infusion = current }, cancellationToken);
         try
         {
-            await foreach (var changed in updates.ReadAllAsync(cancellationToken))
+            await foreach (var changed in updates.Reader.ReadAllAsync(cancellationToken))
             {
                 if (changed == id && await store.FindAsync(id) is { } session && session.Version != current.Version)
                 {

@@ -1,3 +1,4 @@
+using Ivig.ServiceDefaults.Messaging;
 using Ivig.IntegrationEvents;
 using Ivig.Monitoring.Domain;
 using Ivig.Monitoring.Grpc;
@@ -14,7 +15,7 @@ namespace Ivig.Monitoring.Features.Infusions;
 /// </summary>
 public sealed class RateCommands(
     InfusionUpdater updater, InfusionEventPublisher events, VitalsSchedule schedule,
-    ReactionPolicyOptions reactionPolicy, IPublishEndpoint publisher)
+    ReactionPolicyOptions reactionPolicy, IPublishEndpoint publisher, ILogger<RateCommands> logger)
 {
     public Task<Infusion> AdvanceAsync(string infusionId) =>
         ChangeRateAsync(infusionId, (s, now) => s.AdvanceTitration(schedule, now));
@@ -24,7 +25,7 @@ public sealed class RateCommands(
 
     public Task<Infusion> ResumeAsync(string infusionId, double rateMgPerKgPerMin)
     {
-        if (!(rateMgPerKgPerMin > 0) || !double.IsFinite(rateMgPerKgPerMin))
+        if (!(rateMgPerKgPerMin > 0) || !double.IsFinite(rateMgPerKgPerMin) || rateMgPerKgPerMin > 1000)
         {
             throw new RequestValidationException([new("rate_mg_per_kg_per_min", "Must be a positive rate.")]);
         }
@@ -43,8 +44,8 @@ public sealed class RateCommands(
     public async Task<Infusion> CompleteAsync(string infusionId)
     {
         var infusion = await ChangeRateAsync(infusionId, (s, now) => s.Complete(now));
-        await publisher.Publish(new InfusionCompleted(Guid.Parse(infusion.InfusionId),
-            Guid.TryParse(infusion.RegimenId, out var regimen) ? regimen : Guid.Empty, infusion.State.ToString().ToUpperInvariant(), DateTimeOffset.UtcNow));
+        await publisher.PublishBoundedAsync(new InfusionCompleted(Guid.Parse(infusion.InfusionId),
+            Guid.TryParse(infusion.RegimenId, out var regimen) ? regimen : Guid.Empty, infusion.State.ToString().ToUpperInvariant(), DateTimeOffset.UtcNow), logger);
         return infusion;
     }
 

@@ -1,3 +1,4 @@
+using Ivig.ServiceDefaults.Messaging;
 using Grpc.Core;
 using Ivig.Dosing.V1;
 using Ivig.IntegrationEvents;
@@ -15,7 +16,8 @@ namespace Ivig.Monitoring.Features.Infusions;
 /// hydration, premedication or a documented reason) and starts at the ladder's first step.
 /// </summary>
 public sealed class StartInfusionCommand(
-    DosingService.DosingServiceClient dosing, InfusionUpdater updater, IPublishEndpoint publisher, TimeProvider clock)
+    DosingService.DosingServiceClient dosing, InfusionUpdater updater, IPublishEndpoint publisher, TimeProvider clock,
+    ILogger<StartInfusionCommand> logger)
 {
     public async Task<StartInfusionResponse> ExecuteAsync(StartInfusionRequest request, CancellationToken cancellationToken)
     {
@@ -58,8 +60,8 @@ public sealed class StartInfusionCommand(
             () => InfusionSession.Start(Guid.NewGuid(), plan, request.BaselineVitals!.ToDomain(), checks, clock.GetUtcNow()),
             fieldPrefix: "baseline_vitals.");
         await updater.CreateAsync(session);
-        await publisher.Publish(new InfusionStarted(session.Id, Guid.Parse(regimen.RegimenId), session.DayNumber, session.ProductId,
-            (double)session.CurrentRateMgPerKgMin, (double)session.CurrentRateMlPerHour, session.StartedAt), cancellationToken);
+        await publisher.PublishBoundedAsync(new InfusionStarted(session.Id, Guid.Parse(regimen.RegimenId), session.DayNumber, session.ProductId,
+            (double)session.CurrentRateMgPerKgMin, (double)session.CurrentRateMlPerHour, session.StartedAt), logger, cancellationToken);
         return new StartInfusionResponse { Infusion = session.ToProto() };
     }
 
