@@ -71,6 +71,9 @@ public sealed class GatewayTests(SuiteFixture suite)
             RegimenId = regimen.Regimen.RegimenId, Day = 1, BaselineVitals = ClinicalScenario.NormalVitals(), HydrationConfirmed = true, PremedicationGiven = true,
         });
         var read = JsonParser.Default.Parse<GetInfusionResponse>(await http.GetStringAsync($"/v1/monitoring/infusions/{started.Infusion.InfusionId}"));
+        var listed = JsonParser.Default.Parse<ListAssessmentsResponse>(await http.GetStringAsync(
+            $"/v1/eligibility/assessments?patientReference={Uri.EscapeDataString(assessment.Assessment.PatientReference)}"));
+        Assert.Equal(assessment.Assessment.AssessmentId, Assert.Single(listed.Assessments).AssessmentId);
 
         Assert.Equal(InfusionState.Running, read.Infusion.State);
         Assert.True(read.Infusion.CurrentRate.MlPerHour > 0);
