@@ -258,6 +258,33 @@ public sealed class MonitoringFlowTests(SuiteFixture suite, ITestOutputHelper ou
     }
 
     [Fact]
+    public async Task A_regimen_day_runs_one_infusion_at_a_time_and_starts_again_only_with_a_reason()
+    {
+        var assessment = await _scenario.AssessEligibleAsync();
+        var regimen = await _scenario.PlanAsync(assessment.AssessmentId);
+        StartInfusionRequest Day1(string restartReason = "") => new()
+        {
+            RegimenId = regimen.RegimenId, Day = 1, BaselineVitals = ClinicalScenario.NormalVitals(),
+            HydrationConfirmed = true, PremedicationGiven = true, RestartReason = restartReason,
+        };
+        var first = (await _scenario.Monitoring.StartInfusionAsync(Day1(), ClinicalScenario.Nurse)).Infusion;
+
+        var twice = await RpcErrors.ExpectAsync(StatusCode.FailedPrecondition,
+            () => _scenario.Monitoring.StartInfusionAsync(Day1(), ClinicalScenario.Nurse).ResponseAsync);
+        Assert.Equal("ALREADY_ACTIVE", RpcErrors.PreconditionType(twice));
+
+        await _scenario.Monitoring.ReportReactionAsync(new ReportReactionRequest { InfusionId = first.InfusionId, Kind = ReactionKind.Grade3 }, ClinicalScenario.Nurse);
+        var noReason = await RpcErrors.ExpectAsync(StatusCode.FailedPrecondition,
+            () => _scenario.Monitoring.StartInfusionAsync(Day1(), ClinicalScenario.Nurse).ResponseAsync);
+        Assert.Equal("RESTART_REASON_REQUIRED", RpcErrors.PreconditionType(noReason));
+
+        var again = (await _scenario.Monitoring.StartInfusionAsync(
+            Day1("neurologist reviewed: premedicate, restart at the first step"), ClinicalScenario.Nurse)).Infusion;
+        Assert.NotEqual(first.InfusionId, again.InfusionId);
+        Assert.Equal(InfusionState.Running, again.State);
+    }
+
+    [Fact]
     public async Task A_running_infusion_survives_a_restart_of_Monitoring()
     {
         var infusion = await _scenario.StartRunningInfusionAsync();

@@ -9,6 +9,9 @@ internal static class RpcErrors
     public static IReadOnlyList<string> FieldViolations(RpcException ex) =>
         ex.GetRpcStatus()?.GetDetail<BadRequest>()?.FieldViolations.Select(v => v.Field).ToList() ?? [];
 
+    public static string? PreconditionType(RpcException ex) =>
+        ex.GetRpcStatus()?.GetDetail<PreconditionFailure>()?.Violations.FirstOrDefault()?.Type;
+
     public static async Task<RpcException> ExpectAsync(StatusCode code, Func<Task> call)
     {
         var ex = await Assert.ThrowsAsync<RpcException>(call);

@@ -17,7 +17,7 @@ public sealed class MonitoringGrpcService(
 {
     [Authorize(Roles = SuiteRoles.Nurse)]
     public override Task<StartInfusionResponse> StartInfusion(StartInfusionRequest request, ServerCallContext context) =>
-        start.ExecuteAsync(request, context.CancellationToken);
+        start.ExecuteAsync(request, CallerIdentity.From(context), context.CancellationToken);
 
     [Authorize(Roles = SuiteRoles.Nurse)]
     public override async Task<RecordVitalsResponse> RecordVitals(RecordVitalsRequest request, ServerCallContext context)

@@ -23,7 +23,49 @@ public sealed class InfusionStore(IConnectionMultiplexer redis)
         return 1
         """;
 
+    // KEYS[1] session hash, KEYS[2] active index, KEYS[3] the regimen day's latest infusion.
+    // ARGV: version, snapshot, id, score, expected latest infusion ('' for none), restart reason, who.
+    private const string CreateScript = """
+        if (redis.call('GET', KEYS[3]) or '') ~= ARGV[5] then return 0 end
+        if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
+        redis.call('HSET', KEYS[1], 'version', ARGV[1], 'snapshot', ARGV[2], 'restart_of', ARGV[5], 'restart_reason', ARGV[6], 'started_by', ARGV[7])
+        redis.call('ZADD', KEYS[2], ARGV[4], ARGV[3])
+        redis.call('SET', KEYS[3], ARGV[3])
+        return 1
+        """;
+
     private static RedisKey SessionKey(Guid id) => $"monitoring:infusion:{id:N}";
+
+    private static RedisKey RegimenDayKey(string regimenId, int day) =>
+        $"monitoring:regimen-day:{regimenId}:{day.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+
+    /// <summary>The latest infusion started for a regimen day, if any.</summary>
+    public async Task<Guid?> LatestForRegimenDayAsync(string regimenId, int day)
+    {
+        var id = await redis.GetDatabase().StringGetAsync(RegimenDayKey(regimenId, day));
+        return Guid.TryParse((string?)id, out var guid) ? guid : null;
+    }
+
+    /// <summary>
+    /// Stores a new session as the regimen day's latest infusion, unless another one was started for
+    /// that day since <paramref name="previous"/> was read (two nurses pressing Start at once get one
+    /// infusion). A restart keeps its reason, who asked and the infusion it follows, with the session.
+    /// </summary>
+    public async Task<bool> TryCreateAsync(InfusionSession session, Guid? previous, string restartReason, string startedBy)
+    {
+        var result = await redis.GetDatabase().ScriptEvaluateAsync(CreateScript,
+            [SessionKey(session.Id), ActiveIndexKey, RegimenDayKey(session.RegimenId, session.DayNumber)],
+            [
+                session.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                JsonSerializer.Serialize(session.ToSnapshot(), Json),
+                session.Id.ToString("N"),
+                session.StartedAt.ToUnixTimeMilliseconds(),
+                previous?.ToString("N") ?? "",
+                restartReason,
+                startedBy,
+            ]);
+        return (int)result == 1;
+    }
 
     public async Task<InfusionSession?> FindAsync(Guid id)
     {

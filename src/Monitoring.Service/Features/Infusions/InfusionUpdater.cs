@@ -33,11 +33,13 @@ public sealed class InfusionUpdater(InfusionStore store, LiveUpdates live, TimeP
         throw new PreconditionFailedException("CONCURRENT_UPDATE", "The infusion kept changing while this request was applied; retry.");
     }
 
-    public async Task CreateAsync(InfusionSession session)
+    /// <summary>Stores a new session as its regimen day's latest; refused if another start got there first.</summary>
+    public async Task CreateAsync(InfusionSession session, Guid? previous, string restartReason, string startedBy)
     {
-        if (!await store.TrySaveAsync(session, expectedVersion: -1))
+        if (!await store.TryCreateAsync(session, previous, restartReason, startedBy))
         {
-            throw new PreconditionFailedException("ALREADY_EXISTS", $"Infusion {session.Id} already exists.");
+            throw new PreconditionFailedException("ALREADY_STARTED",
+                $"Another infusion was started for regimen {session.RegimenId} day {session.DayNumber} at the same time; read it and retry if needed.");
         }
         await live.InfusionChangedAsync(session.Id);
     }

@@ -1,3 +1,4 @@
+using Ivig.Monitoring.Infrastructure;
 using Ivig.ServiceDefaults.Messaging;
 using Grpc.Core;
 using Ivig.Dosing.V1;
@@ -16,10 +17,10 @@ namespace Ivig.Monitoring.Features.Infusions;
 /// hydration, premedication or a documented reason) and starts at the ladder's first step.
 /// </summary>
 public sealed class StartInfusionCommand(
-    DosingService.DosingServiceClient dosing, InfusionUpdater updater, IPublishEndpoint publisher, TimeProvider clock,
-    ILogger<StartInfusionCommand> logger)
+    DosingService.DosingServiceClient dosing, InfusionUpdater updater, InfusionStore store, IPublishEndpoint publisher,
+    TimeProvider clock, ILogger<StartInfusionCommand> logger)
 {
-    public async Task<StartInfusionResponse> ExecuteAsync(StartInfusionRequest request, CancellationToken cancellationToken)
+    public async Task<StartInfusionResponse> ExecuteAsync(StartInfusionRequest request, Caller caller, CancellationToken cancellationToken)
     {
         var violations = new List<ServiceDefaults.Grpc.FieldViolation>();
         if (!Guid.TryParse(request.RegimenId, out _))
@@ -42,6 +43,8 @@ public sealed class StartInfusionCommand(
             throw new RequestValidationException([new("day", $"The regimen has {regimen.Days.Count} infusion day(s).")]);
         }
 
+        var previous = await EnsureDayMayStartAsync(regimen.RegimenId, request.Day, request.RestartReason);
+
         var plan = new InfusionPlan(
             regimen.RegimenId,
             request.Day,
@@ -59,10 +62,43 @@ public sealed class StartInfusionCommand(
         var session = DomainErrors.Translate(
             () => InfusionSession.Start(Guid.NewGuid(), plan, request.BaselineVitals!.ToDomain(), checks, clock.GetUtcNow()),
             fieldPrefix: "baseline_vitals.");
-        await updater.CreateAsync(session);
+        var restartReason = request.RestartReason.Trim();
+        await updater.CreateAsync(session, previous, restartReason, caller.Subject);
+        if (previous is not null)
+        {
+            logger.LogWarning("Regimen day restarted: infusion {InfusionId} follows stopped infusion {PreviousInfusionId}, by {Subject}",
+                session.Id, previous, caller.Subject);
+        }
         await publisher.PublishBoundedAsync(new InfusionStarted(session.Id, Guid.Parse(regimen.RegimenId), session.DayNumber, session.ProductId,
             (double)session.CurrentRateMgPerKgMin, (double)session.CurrentRateMlPerHour, session.StartedAt), logger, cancellationToken);
         return new StartInfusionResponse { Infusion = session.ToProto() };
+    }
+
+    /// <summary>
+    /// One infusion at a time per regimen day. A completed day is done; a stopped day (a reaction, a
+    /// clinician's stop) starts again only as a clinician's explicit decision with a recorded reason.
+    /// </summary>
+    private async Task<Guid?> EnsureDayMayStartAsync(string regimenId, int day, string restartReason)
+    {
+        if (await store.LatestForRegimenDayAsync(regimenId, day) is not { } latestId
+            || await store.FindAsync(latestId) is not { } latest)
+        {
+            return null;
+        }
+        if (latest.IsActive)
+        {
+            throw new PreconditionFailedException("ALREADY_ACTIVE", $"Day {day} of this regimen already has an active infusion ({latest.Id}).");
+        }
+        if (latest.State == Domain.InfusionState.Completed)
+        {
+            throw new PreconditionFailedException("DAY_COMPLETED", $"Day {day} of this regimen was completed ({latest.Id}).");
+        }
+        if (string.IsNullOrWhiteSpace(restartReason))
+        {
+            throw new PreconditionFailedException("RESTART_REASON_REQUIRED",
+                $"Day {day} of this regimen was stopped ({latest.EndReason}); starting it again is a clinician's explicit decision: give restart_reason.");
+        }
+        return latest.Id;
     }
 
     private async Task<Regimen> FetchRegimenAsync(string regimenId, CancellationToken cancellationToken)
