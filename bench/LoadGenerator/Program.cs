@@ -17,7 +17,7 @@ using Microsoft.Extensions.Logging;
 //   dotnet run -c Release --project bench/LoadGenerator -- --smoke   under a minute, for the test command
 var smoke = args.Contains("--smoke");
 var outIndex = Array.IndexOf(args, "--out");
-var repository = FindRepository();
+var repository = RepositoryPaths.Root();
 var output = outIndex >= 0 ? args[outIndex + 1] : Path.Combine(repository, "bench", "results", smoke ? "smoke.json" : "latest.json");
 var phase = TimeSpan.FromSeconds(smoke ? 2 : 10);
 using var budget = new CancellationTokenSource(TimeSpan.FromMinutes(10));
@@ -135,13 +135,3 @@ var failed = results.Sum(r => r.Errors);
 await app.StopAsync();
 Directory.Delete(Path.Combine(repository, ".work", instance), recursive: true);
 return failed == 0 ? 0 : 1;
-
-static string FindRepository()
-{
-    var dir = new DirectoryInfo(AppContext.BaseDirectory);
-    while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "IvigSuite.slnx")))
-    {
-        dir = dir.Parent;
-    }
-    return dir?.FullName ?? throw new InvalidOperationException("Repository root not found.");
-}

@@ -1,3 +1,4 @@
+using Ivig.EndToEnd;
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 using System.Threading.Channels;
@@ -33,7 +34,7 @@ public sealed class BoardTests(SuiteFixture suite, ITestOutputHelper output) : I
         Assert.True(File.Exists(ChromiumPath), $"{ChromiumPath} is missing: install Debian's chromium (apt-get install chromium; scripts/setup.sh).");
         Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
 
-        var scenario = new ClinicalScenario(suite.GatewayChannel);
+        var scenario = new ClinicalScenario(suite);
         var opsSubject = "board-ops-" + Guid.NewGuid().ToString("N")[..6];
         var opsToken = DevTokens.Mint(opsSubject, "ops");
         var screenshots = Path.Combine(AppContext.BaseDirectory, "TestResults");

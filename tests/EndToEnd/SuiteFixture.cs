@@ -127,21 +127,11 @@ public sealed class SuiteFixture : IAsyncLifetime
             await _app.StopAsync();
             await _app.DisposeAsync();
         }
-        var instanceDirectory = Path.Combine(RepositoryRoot(), ".work", _instanceName);
+        var instanceDirectory = Path.Combine(Ivig.Testing.RepositoryPaths.Root(), ".work", _instanceName);
         if (Directory.Exists(instanceDirectory))
         {
             Directory.Delete(instanceDirectory, recursive: true);
         }
-    }
-
-    private static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "IvigSuite.slnx")))
-        {
-            dir = dir.Parent;
-        }
-        return dir?.FullName ?? throw new InvalidOperationException("Repository root not found.");
     }
 }
 
