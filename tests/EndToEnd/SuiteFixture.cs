@@ -12,7 +12,7 @@ namespace Ivig.EndToEnd;
 /// RabbitMQ processes (data in a throw-away instance folder), waits until every resource is healthy,
 /// and hands out gRPC channels to the gateway.
 /// </summary>
-public sealed class SuiteFixture : IAsyncLifetime
+public class SuiteFixture : IAsyncLifetime
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
     private static readonly string[] Resources = ["redis", "messaging", "eligibility", "dosing", "monitoring", "gateway"];
@@ -26,6 +26,12 @@ public sealed class SuiteFixture : IAsyncLifetime
 
     public Uri GatewayHttp { get; private set; } = null!;
 
+    /// <summary>The instance's folder name under .work (its Redis and RabbitMQ data and logs).</summary>
+    public string InstanceName => _instanceName;
+
+    /// <summary>More AppHost settings for a variant of the suite (replicas, telemetry capture).</summary>
+    protected virtual IEnumerable<string> AdditionalArguments => [];
+
     public async Task InitializeAsync()
     {
         using var timeout = new CancellationTokenSource(StartTimeout);
@@ -35,6 +41,7 @@ public sealed class SuiteFixture : IAsyncLifetime
                 // Let the orchestrator pick gateway ports, so tests can run beside a developer's suite.
                 "Gateway:HttpPort=0",
                 "Gateway:GrpcPort=0",
+                .. AdditionalArguments,
             ],
             timeout.Token);
         builder.Services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
