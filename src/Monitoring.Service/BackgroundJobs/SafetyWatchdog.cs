@@ -1,6 +1,7 @@
 using Ivig.Monitoring.Domain;
 using Ivig.Monitoring.Features.Alerts;
 using Ivig.Monitoring.Features.Infusions;
+using Ivig.Monitoring.Features.Outbox;
 using Ivig.Monitoring.Infrastructure;
 using Ivig.Monitoring.Telemetry;
 
@@ -13,7 +14,7 @@ namespace Ivig.Monitoring.BackgroundJobs;
 /// running this job raise each alert once.
 /// </summary>
 public sealed class SafetyWatchdog(
-    IServiceScopeFactory scopes, MonitoringMetrics metrics, InfusionStore store, InfusionUpdater updater, VitalsSchedule schedule,
+    IServiceScopeFactory scopes, MonitoringMetrics metrics, InfusionStore store, VitalsSchedule schedule,
     ReactionPolicyOptions policy, TimeProvider clock, ILogger<SafetyWatchdog> logger) : BackgroundService
 {
     private static readonly TimeSpan Period = TimeSpan.FromSeconds(2);
@@ -40,6 +41,7 @@ public sealed class SafetyWatchdog(
         // Publishing is scoped in MassTransit: one scope per sweep.
         using var scope = scopes.CreateScope();
         var alerts = scope.ServiceProvider.GetRequiredService<AlertRaiser>();
+        var updater = scope.ServiceProvider.GetRequiredService<InfusionUpdater>();
         var active = 0L;
         for (var offset = 0; ; offset += Batch)
         {
@@ -51,7 +53,7 @@ public sealed class SafetyWatchdog(
                 // for every infusion after it.
                 try
                 {
-                    await CheckAsync(session, alerts);
+                    await CheckAsync(session, alerts, updater);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
@@ -66,7 +68,7 @@ public sealed class SafetyWatchdog(
         }
     }
 
-    private async Task CheckAsync(InfusionSession session, AlertRaiser alerts)
+    private async Task CheckAsync(InfusionSession session, AlertRaiser alerts, InfusionUpdater updater)
     {
         var now = clock.GetUtcNow();
         if (session.VitalsDue(schedule, now) is { IsOverdue: true } due)
@@ -75,11 +77,9 @@ public sealed class SafetyWatchdog(
         }
         if (session.NextRateOrderDeadline(policy) is { } deadline && deadline <= now)
         {
-            var (updated, overdue) = await updater.UpdateAsync(session.Id, (s, at) => s.EscalateOverdueRateOrders(policy, at));
-            foreach (var reaction in overdue)
-            {
-                await alerts.RaiseAsync(AlertFactory.ForMissingRateOrder(updated.Id, reaction, policy, now));
-            }
+            // The escalation alert is stored with the escalation itself (outbox): never one without the other.
+            await updater.UpdateAsync(session.Id, (s, at) => s.EscalateOverdueRateOrders(policy, at),
+                (s, overdue) => overdue.Select(reaction => OutboxEntries.RaiseAlert(AlertFactory.ForMissingRateOrder(s.Id, reaction, policy, now), now)));
         }
     }
 }

@@ -10,7 +10,7 @@ namespace Ivig.Monitoring.Domain;
 public sealed class InfusionSession
 {
     private readonly List<RateChange> rateHistory;
-    private readonly List<VitalsReading> vitalsHistory;
+    private readonly List<VitalsReading> recordedVitals = [];
     private readonly List<Reaction> reactions;
     private readonly List<RateOrderRecord> rateOrders;
 
@@ -33,7 +33,7 @@ public sealed class InfusionSession
         EndReason = s.EndReason;
         Version = s.Version;
         rateHistory = [.. s.RateHistory];
-        vitalsHistory = [.. s.VitalsHistory];
+        LatestVitals = s.LatestVitals;
         reactions = [.. s.Reactions];
         rateOrders = [.. s.RateOrders];
     }
@@ -97,8 +97,15 @@ public sealed class InfusionSession
 
     public IReadOnlyList<RateChange> RateHistory => rateHistory.AsReadOnly();
 
-    /// <summary>All vitals, the baseline first.</summary>
-    public IReadOnlyList<VitalsReading> VitalsHistory => vitalsHistory.AsReadOnly();
+    /// <summary>The most recent reading (the baseline until the first one is recorded).</summary>
+    public VitalsReading LatestVitals { get; private set; }
+
+    /// <summary>
+    /// Readings recorded on this instance since it was loaded (for a new session, the baseline too):
+    /// storage appends them to the infusion's vitals history, which is kept outside the snapshot so a
+    /// long infusion's every write stays small.
+    /// </summary>
+    public IReadOnlyList<VitalsReading> RecordedVitals => recordedVitals.AsReadOnly();
 
     public IReadOnlyList<Reaction> Reactions => reactions.AsReadOnly();
 
@@ -110,7 +117,7 @@ public sealed class InfusionSession
 
     public IReadOnlyList<Reaction> ActiveReactions => reactions.Where(r => r.IsActive).ToList();
 
-    public DateTimeOffset? LastVitalsAt => vitalsHistory.Count == 0 ? null : vitalsHistory[^1].RecordedAt;
+    public DateTimeOffset? LastVitalsAt => LatestVitals.RecordedAt;
 
     /// <summary>
     /// Starts an infusion RUNNING at ladder step 0. Requires baseline vitals (section 7), hydration
@@ -178,10 +185,12 @@ public sealed class InfusionSession
             [
                 new RateChange(now, first.RateMgPerKgMin, first.RateMlPerHour, "Started at ladder step 1", null, RateChangeSource.Start, sequence),
             ],
-            VitalsHistory: [new VitalsReading(now, baselineVitals, [], IsBaseline: true, sequence)],
+            LatestVitals: new VitalsReading(now, baselineVitals, [], IsBaseline: true, sequence),
             Reactions: [],
             RateOrders: []);
-        return new InfusionSession(snapshot);
+        var session = new InfusionSession(snapshot);
+        session.recordedVitals.Add(session.LatestVitals);
+        return session;
     }
 
     public static InfusionSession FromSnapshot(InfusionSessionSnapshot snapshot)
@@ -208,7 +217,7 @@ public sealed class InfusionSession
         EndReason,
         Version,
         [.. rateHistory],
-        [.. vitalsHistory],
+        LatestVitals,
         [.. reactions],
         [.. rateOrders]);
 
@@ -282,7 +291,8 @@ public sealed class InfusionSession
 
         var sequence = NextSequence();
         var reading = new VitalsReading(now, vitals, findings, IsBaseline: false, sequence);
-        vitalsHistory.Add(reading);
+        LatestVitals = reading;
+        recordedVitals.Add(reading);
 
         var detected = new List<ReactionOutcome>();
         foreach (var finding in findings.Where(f => f.IsReaction).OrderByDescending(f => f.ReactionGrade))

@@ -3,7 +3,7 @@ namespace Ivig.Monitoring.Domain;
 /// <summary>
 /// The whole state of an <see cref="InfusionSession"/> as plain data, for storage: persist it, and store
 /// with compare-and-set on <see cref="Version"/> (optimistic concurrency). Restore with
-/// <see cref="InfusionSession.FromSnapshot"/>.
+/// <see cref="InfusionSession.FromSnapshot"/>. The vitals history is stored beside it, not in it.
 /// </summary>
 public sealed record InfusionSessionSnapshot(
     Guid Id,
@@ -23,6 +23,6 @@ public sealed record InfusionSessionSnapshot(
     string? EndReason,
     long Version,
     IReadOnlyList<RateChange> RateHistory,
-    IReadOnlyList<VitalsReading> VitalsHistory,
+    VitalsReading LatestVitals,
     IReadOnlyList<Reaction> Reactions,
     IReadOnlyList<RateOrderRecord> RateOrders);

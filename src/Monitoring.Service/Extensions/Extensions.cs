@@ -7,7 +7,9 @@ using Ivig.Monitoring.Features.Alerts;
 using Ivig.Monitoring.Features.Fhir;
 using Ivig.Monitoring.Features.Infusions;
 using Ivig.Monitoring.Grpc;
+using Ivig.Monitoring.Features.Outbox;
 using Ivig.Monitoring.Infrastructure;
+using Ivig.Monitoring.Infrastructure.Outbox;
 using Ivig.Monitoring.IntegrationEvents.EventHandling;
 
 namespace Microsoft.Extensions.Hosting;
@@ -44,9 +46,11 @@ internal static class Extensions
         builder.Services.AddSingleton<AlertStore>();
         builder.Services.AddSingleton<ProcessedMessages>();
         builder.Services.AddSingleton<LiveUpdates>();
-        builder.Services.AddSingleton<InfusionUpdater>();
+        builder.Services.AddSingleton<OutboxStore>();
+        builder.Services.AddScoped<OutboxPublisher>();
+        builder.Services.AddScoped<OutboxDispatcher>();
+        builder.Services.AddScoped<InfusionUpdater>();
         builder.Services.AddScoped<AlertRaiser>();
-        builder.Services.AddScoped<InfusionEventPublisher>();
         builder.Services.AddScoped<StartInfusionCommand>();
         builder.Services.AddScoped<RecordVitalsCommand>();
         builder.Services.AddScoped<ReactionCommands>();
@@ -56,6 +60,7 @@ internal static class Extensions
         builder.Services.AddSingleton<ListActiveInfusionsQuery>();
         builder.Services.AddScoped<IInfusionFhirExport, ExportInfusionBundleQuery>();
         builder.Services.AddHostedService<SafetyWatchdog>();
+        builder.Services.AddHostedService<OutboxRelay>();
     }
 
     public static void MapMonitoringApi(this WebApplication app)

@@ -30,10 +30,10 @@ public sealed class MonitoringGrpcService(
     public override async Task<StreamVitalsResponse> StreamVitals(IAsyncStreamReader<StreamVitalsRequest> requestStream, ServerCallContext context)
     {
         var response = new StreamVitalsResponse();
-        await foreach (var reading in requestStream.ReadAllAsync(context.CancellationToken))
+        await foreach (var batch in VitalsBatches.ReadAsync(requestStream, context.CancellationToken))
         {
-            var (_, findings) = await vitals.ExecuteAsync(reading.InfusionId, reading.Vitals);
-            response.Accepted++;
+            var (_, accepted, findings) = await vitals.ExecuteBatchAsync(batch[0].InfusionId, [.. batch.Select(r => r.Vitals)]);
+            response.Accepted += accepted;
             response.Findings.AddRange(findings);
         }
         return response;

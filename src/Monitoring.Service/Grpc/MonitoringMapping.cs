@@ -24,11 +24,7 @@ internal static class MonitoringMapping
             StartedAt = Timestamp.FromDateTimeOffset(session.StartedAt),
             Version = session.Version,
         };
-        if (session.VitalsHistory.Count > 0)
-        {
-            var last = session.VitalsHistory[^1];
-            message.LastVitals = last.Vitals.ToProto(last.RecordedAt);
-        }
+        message.LastVitals = session.LatestVitals.Vitals.ToProto(session.LatestVitals.RecordedAt);
         message.Reactions.AddRange(session.Reactions.Select(ToProto));
         message.RateHistory.AddRange(session.RateHistory.Select(c => new V1.RateChange
         {

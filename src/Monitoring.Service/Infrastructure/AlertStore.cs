@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Ivig.Monitoring.Domain;
+using Ivig.Monitoring.Infrastructure.Outbox;
 using StackExchange.Redis;
 
 namespace Ivig.Monitoring.Infrastructure;
@@ -7,18 +8,21 @@ namespace Ivig.Monitoring.Infrastructure;
 /// <summary>
 /// Alerts in Redis. Raising is idempotent by the alert's deduplication key (one reaction, one alert),
 /// done in one Lua script so an alert is never half-written or written twice, even when the same
-/// event is redelivered or two replicas race.
+/// event is redelivered or two replicas race. A new alert's announcement goes into the outbox in the same
+/// script, so it is published even if this process dies right after storing the alert.
 /// </summary>
 public sealed class AlertStore(IConnectionMultiplexer redis)
 {
     private const string AllAlertsKey = "monitoring:alerts";
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    // KEYS[1] dedupe key, KEYS[2] alert key, KEYS[3] index. ARGV: alert id, snapshot, score.
-    private const string RaiseOnceScript = """
+    // KEYS[1] dedupe key, KEYS[2] alert key, KEYS[3] index, KEYS[4] outbox. ARGV: alert id, snapshot,
+    // score, then outbox (id, entry) pairs.
+    private static readonly string RaiseOnceScript = $"""
         if redis.call('SET', KEYS[1], ARGV[1], 'NX') then
           redis.call('SET', KEYS[2], ARGV[2])
           redis.call('ZADD', KEYS[3], ARGV[3], ARGV[1])
+          {OutboxStore.AppendLua("KEYS[4]", "4")}
           return 1
         end
         return 0
@@ -27,11 +31,12 @@ public sealed class AlertStore(IConnectionMultiplexer redis)
     private static RedisKey AlertKey(Guid id) => $"monitoring:alert:{id:N}";
 
     /// <summary>Stores the alert unless one with the same deduplication key exists; true when it is new.</summary>
-    public async Task<bool> RaiseOnceAsync(Alert alert)
+    public async Task<bool> RaiseOnceAsync(Alert alert, OutboxEntry announcement)
     {
         var result = await redis.GetDatabase().ScriptEvaluateAsync(RaiseOnceScript,
-            [$"monitoring:alert-dedupe:{alert.DeduplicationKey}", AlertKey(alert.Id), AllAlertsKey],
-            [alert.Id.ToString("N"), JsonSerializer.Serialize(alert.ToSnapshot(), Json), alert.RaisedAt.ToUnixTimeMilliseconds()]);
+            [$"monitoring:alert-dedupe:{alert.DeduplicationKey}", AlertKey(alert.Id), AllAlertsKey, OutboxStore.Key],
+            [alert.Id.ToString("N"), JsonSerializer.Serialize(alert.ToSnapshot(), Json), alert.RaisedAt.ToUnixTimeMilliseconds(),
+             .. OutboxStore.AsArguments([announcement])]);
         return (int)result == 1;
     }
 

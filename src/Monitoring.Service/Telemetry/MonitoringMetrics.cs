@@ -14,6 +14,7 @@ public sealed class MonitoringMetrics
     private readonly Counter<long> _alerts;
     private readonly Histogram<double> _reactionToRateChange;
     private long _activeInfusions;
+    private long _outboxWaiting;
 
     public MonitoringMetrics(IMeterFactory meters)
     {
@@ -24,10 +25,13 @@ public sealed class MonitoringMetrics
             description: "From a reaction being recorded to Dosing's safe rate being applied");
         meter.CreateObservableGauge("ivig.monitoring.active_infusions", () => Interlocked.Read(ref _activeInfusions),
             description: "Running or paused infusions (refreshed by the safety sweep)");
+        meter.CreateObservableGauge("ivig.monitoring.outbox_waiting", () => Interlocked.Read(ref _outboxWaiting),
+            description: "Stored changes whose events or alerts are not yet out (a lasting non-zero value: the broker is unreachable)");
     }
 
-    public void ReactionRecorded(int grade, string ruleId, string source) =>
-        _reactions.Add(1, new("grade", grade), new("rule_id", ruleId), new("source", source));
+    public void ReactionRecorded(Domain.Reaction reaction) =>
+        _reactions.Add(1, new("grade", (int)reaction.Grade), new("rule_id", reaction.RuleId),
+            new("source", reaction.Source == Domain.ReactionSource.Reported ? "reported" : "detected"));
 
     public void AlertRaised(string severity, string ruleId) =>
         _alerts.Add(1, new("severity", severity), new("rule_id", ruleId));
@@ -36,4 +40,6 @@ public sealed class MonitoringMetrics
         _reactionToRateChange.Record(sinceReaction.TotalSeconds, new KeyValuePair<string, object?>("rule_id", ruleId));
 
     public void ActiveInfusionsCounted(long count) => Interlocked.Exchange(ref _activeInfusions, count);
+
+    public void OutboxWaiting(long count) => Interlocked.Exchange(ref _outboxWaiting, count);
 }

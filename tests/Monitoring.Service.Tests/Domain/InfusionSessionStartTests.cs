@@ -17,7 +17,8 @@ public class InfusionSessionStartTests
         Assert.Equal(1, session.Version);
         var change = Assert.Single(session.RateHistory);
         Assert.Equal(RateChangeSource.Start, change.Source);
-        var baseline = Assert.Single(session.VitalsHistory);
+        var baseline = Assert.Single(session.RecordedVitals);
+        Assert.Equal(baseline, session.LatestVitals);
         Assert.True(baseline.IsBaseline);
         Assert.Equal(TestData.Baseline, session.BaselineVitals);
     }

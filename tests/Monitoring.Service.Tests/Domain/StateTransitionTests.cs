@@ -138,7 +138,7 @@ public class StateTransitionTests
         session.Pause(null, TestData.At(1));
         var result = session.RecordVitals(TestData.Baseline, TestData.Evaluator, TestData.At(2));
         Assert.Empty(result.Findings);
-        Assert.Equal(2, session.VitalsHistory.Count);
+        Assert.Equal(2, session.RecordedVitals.Count);
     }
 
     [Fact]

@@ -67,7 +67,7 @@ public class VitalsValidatorTests
         var ex = Assert.Throws<DomainValidationException>(() =>
             session.RecordVitals(TestData.Baseline with { SpO2Percent = 120, HeartRatePerMin = 5 }, TestData.Evaluator, TestData.At(15)));
         Assert.Equal(["heartRatePerMin", "spo2Percent"], ex.Violations.Select(v => v.Field));
-        Assert.Single(session.VitalsHistory);
+        Assert.Single(session.RecordedVitals);
         Assert.Equal(1, session.Version);
     }
 }

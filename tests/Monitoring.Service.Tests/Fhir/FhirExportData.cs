@@ -140,8 +140,13 @@ internal static class FhirExportData
     public static InfusionExportSource Source(InfusionSession session)
     {
         var assessment = OverriddenAssessment();
-        return new InfusionExportSource(session, Regimen(), assessment, AuditEntries(assessment));
+        return Source(session, Regimen(), assessment, AuditEntries(assessment));
     }
+
+    /// <summary>A session built in memory: every reading it has is one recorded on it.</summary>
+    public static InfusionExportSource Source(InfusionSession session, Ivig.Dosing.V1.Regimen regimen, Ivig.Eligibility.V1.Assessment? assessment,
+        IReadOnlyList<Ivig.Eligibility.V1.AuditEntry> audit) =>
+        new(session, session.RecordedVitals, regimen, assessment, audit);
 
     /// <summary>Maps, serializes with the SDK, and parses back with the SDK (strict: cardinality and formats are checked).</summary>
     public static (string Json, Bundle Bundle) ExportAndParse(InfusionExportSource source)

@@ -269,7 +269,7 @@ public sealed class InfusionBundleTests
         assessment.Override = null;
         assessment.Decision = Decision.Contraindicated;
         assessment.Reasons.Insert(0, new Reason { RuleId = "CI-HYPERSENS", Outcome = Decision.Contraindicated, Text = "Prior anaphylaxis to immunoglobulin." });
-        var (_, bundle) = ExportAndParse(new InfusionExportSource(CompletedInfusionWithReaction(), Regimen(), assessment, []));
+        var (_, bundle) = ExportAndParse(Source(CompletedInfusionWithReaction(), Regimen(), assessment, []));
 
         var issue = Assert.Single(bundle.Entry.Select(e => e.Resource).OfType<DetectedIssue>(), i => i.Code.Text == "CI-HYPERSENS");
         Assert.Equal(DetectedIssue.DetectedIssueSeverity.High, issue.Severity);
@@ -301,7 +301,7 @@ public sealed class InfusionBundleTests
     public void Without_audit_entries_the_decision_and_override_are_rebuilt_from_the_assessment()
     {
         var assessment = OverriddenAssessment();
-        var (_, bundle) = ExportAndParse(new InfusionExportSource(CompletedInfusionWithReaction(), Regimen(), assessment, []));
+        var (_, bundle) = ExportAndParse(Source(CompletedInfusionWithReaction(), Regimen(), assessment, []));
 
         var audits = bundle.Entry.Select(e => e.Resource).OfType<AuditEvent>().ToList();
         Assert.Equal(["AssessEligibility", "RecordOverride"], audits.Select(a => a.Type.Code).ToArray());
@@ -311,7 +311,7 @@ public sealed class InfusionBundleTests
     [Fact]
     public void A_regimen_without_an_assessment_exports_without_issues_or_audit_events()
     {
-        var (_, bundle) = ExportAndParse(new InfusionExportSource(CompletedInfusionWithReaction(), Regimen(assessmentId: ""), null, []));
+        var (_, bundle) = ExportAndParse(Source(CompletedInfusionWithReaction(), Regimen(assessmentId: ""), null, []));
 
         Assert.DoesNotContain(bundle.Entry, e => e.Resource is DetectedIssue or AuditEvent);
         Assert.Empty(bundle.Entry.Select(e => e.Resource).OfType<MedicationRequest>().Single().DetectedIssue);
@@ -374,7 +374,9 @@ public sealed class InfusionBundleTests
     {
         var session = CompletedInfusionWithReaction();
         var first = ExportAndParse(Source(session)).Bundle;
-        var second = ExportAndParse(Source(InfusionSession.FromSnapshot(session.ToSnapshot()))).Bundle;
+        // Reloaded from storage: the snapshot, and the vitals history stored beside it.
+        var reloaded = Source(InfusionSession.FromSnapshot(session.ToSnapshot())) with { Vitals = session.RecordedVitals };
+        var second = ExportAndParse(reloaded).Bundle;
 
         Assert.Equal(first.Entry.Select(e => e.FullUrl), second.Entry.Select(e => e.FullUrl));
         Assert.Equal(first.Id, second.Id);

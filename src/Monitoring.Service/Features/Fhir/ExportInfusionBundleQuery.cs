@@ -71,7 +71,8 @@ public sealed class ExportInfusionBundleQuery(
             }
         }
 
-        return InfusionBundleBuilder.Build(new InfusionExportSource(session, regimen, assessment, audit), clock.GetUtcNow());
+        var vitals = await store.VitalsHistoryAsync(id);
+        return InfusionBundleBuilder.Build(new InfusionExportSource(session, vitals, regimen, assessment, audit), clock.GetUtcNow());
     }
 
     private static DateTime Deadline() => DateTime.UtcNow.Add(CallTimeout);

@@ -14,6 +14,7 @@ namespace Ivig.Monitoring.Features.Fhir;
 /// </summary>
 public sealed record InfusionExportSource(
     InfusionSession Session,
+    IReadOnlyList<VitalsReading> Vitals,
     DosingV1.Regimen Regimen,
     EligibilityV1.Assessment? Assessment,
     IReadOnlyList<EligibilityV1.AuditEntry> AuditEntries);
@@ -56,7 +57,7 @@ public static class InfusionBundleBuilder
         Add(bundle, requestId, request);
         Add(bundle, administrationId, BuildMedicationAdministration(session, regimen, patientId, requestId));
 
-        foreach (var reading in session.VitalsHistory)
+        foreach (var reading in source.Vitals)
         {
             foreach (var (key, observation) in VitalSigns(reading, patientId, administrationId))
             {

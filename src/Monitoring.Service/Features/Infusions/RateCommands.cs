@@ -1,10 +1,7 @@
-using Ivig.ServiceDefaults.Messaging;
-using Ivig.IntegrationEvents;
 using Ivig.Monitoring.Domain;
 using Ivig.Monitoring.Grpc;
 using Ivig.Monitoring.V1;
 using Ivig.ServiceDefaults.Grpc;
-using MassTransit;
 using RateChange = Ivig.Monitoring.Domain.RateChange;
 
 namespace Ivig.Monitoring.Features.Infusions;
@@ -13,9 +10,7 @@ namespace Ivig.Monitoring.Features.Infusions;
 /// A clinician's explicit rate actions: advance one titration step, pause, resume, stop, complete.
 /// The domain refuses each when its conditions fail (FailedPrecondition naming the condition).
 /// </summary>
-public sealed class RateCommands(
-    InfusionUpdater updater, InfusionEventPublisher events, VitalsSchedule schedule,
-    ReactionPolicyOptions reactionPolicy, IPublishEndpoint publisher, ILogger<RateCommands> logger)
+public sealed class RateCommands(InfusionUpdater updater, VitalsSchedule schedule, ReactionPolicyOptions reactionPolicy)
 {
     public Task<Infusion> AdvanceAsync(string infusionId) =>
         ChangeRateAsync(infusionId, (s, now) => s.AdvanceTitration(schedule, now));
@@ -41,24 +36,20 @@ public sealed class RateCommands(
         return ChangeRateAsync(infusionId, (s, now) => s.Stop(reason.Trim(), now));
     }
 
-    public async Task<Infusion> CompleteAsync(string infusionId)
-    {
-        var infusion = await ChangeRateAsync(infusionId, (s, now) => s.Complete(now));
-        await publisher.PublishBoundedAsync(new InfusionCompleted(Guid.Parse(infusion.InfusionId),
-            Guid.TryParse(infusion.RegimenId, out var regimen) ? regimen : Guid.Empty, infusion.State.ToString().ToUpperInvariant(), DateTimeOffset.UtcNow), logger);
-        return infusion;
-    }
+    public Task<Infusion> CompleteAsync(string infusionId) =>
+        ChangeRateAsync(infusionId, (s, now) => s.Complete(now), completes: true);
 
-    private async Task<Infusion> ChangeRateAsync(string infusionId, Func<InfusionSession, DateTimeOffset, RateChange> change)
+    private async Task<Infusion> ChangeRateAsync(string infusionId, Func<InfusionSession, DateTimeOffset, RateChange> change, bool completes = false)
     {
         var id = InfusionIds.Parse(infusionId);
         decimal previous = 0;
-        var (session, rateChange) = await updater.UpdateAsync(id, (s, now) =>
+        var (session, _) = await updater.UpdateAsync(id, (s, now) =>
         {
             previous = s.CurrentRateMgPerKgMin;
             return change(s, now);
-        });
-        await events.RateChangedAsync(session, previous, rateChange);
+        }, (s, rateChange) => completes
+            ? [InfusionEvents.RateChanged(s, previous, rateChange), InfusionEvents.Completed(s, rateChange.At)]
+            : [InfusionEvents.RateChanged(s, previous, rateChange)]);
         return session.ToProto();
     }
 }

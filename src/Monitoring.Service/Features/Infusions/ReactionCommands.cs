@@ -1,4 +1,5 @@
 using Ivig.Monitoring.Grpc;
+using Ivig.Monitoring.Telemetry;
 using Ivig.Monitoring.V1;
 using Ivig.ServiceDefaults.Grpc;
 
@@ -9,7 +10,7 @@ namespace Ivig.Monitoring.Features.Infusions;
 /// infusion in it too), then tells Dosing. ResolveReaction ends a reaction without raising any rate:
 /// re-escalation stays a clinician's explicit step.
 /// </summary>
-public sealed class ReactionCommands(InfusionUpdater updater, InfusionEventPublisher events)
+public sealed class ReactionCommands(InfusionUpdater updater, MonitoringMetrics metrics)
 {
     public async Task<ReportReactionResponse> ReportAsync(ReportReactionRequest request)
     {
@@ -22,13 +23,10 @@ public sealed class ReactionCommands(InfusionUpdater updater, InfusionEventPubli
             throw new RequestValidationException([new("symptoms", "Each symptom is at most 200 characters.")]);
         }
 
-        decimal rateBefore = 0;
-        var (session, outcome) = await updater.UpdateAsync(id, (s, now) =>
-        {
-            rateBefore = s.CurrentRateMgPerKgMin;
-            return s.ReportReaction(kind.Kind, kind.Grade, symptoms, now);
-        });
-        await events.ReactionAsync(session, outcome, rateBefore);
+        var (session, outcome) = await updater.UpdateAsync(id,
+            (s, now) => s.ReportReaction(kind.Kind, kind.Grade, symptoms, now),
+            InfusionEvents.Reaction);
+        metrics.ReactionRecorded(outcome.Reaction);
         return new ReportReactionResponse { Infusion = session.ToProto(), Reaction = outcome.Reaction.ToProto() };
     }
 

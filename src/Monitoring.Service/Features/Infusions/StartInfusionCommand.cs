@@ -17,7 +17,7 @@ namespace Ivig.Monitoring.Features.Infusions;
 /// hydration, premedication or a documented reason) and starts at the ladder's first step.
 /// </summary>
 public sealed class StartInfusionCommand(
-    DosingService.DosingServiceClient dosing, InfusionUpdater updater, InfusionStore store, IPublishEndpoint publisher,
+    DosingService.DosingServiceClient dosing, InfusionUpdater updater, InfusionStore store,
     TimeProvider clock, ILogger<StartInfusionCommand> logger)
 {
     public async Task<StartInfusionResponse> ExecuteAsync(StartInfusionRequest request, Caller caller, CancellationToken cancellationToken)
@@ -69,8 +69,6 @@ public sealed class StartInfusionCommand(
             logger.LogWarning("Regimen day restarted: infusion {InfusionId} follows stopped infusion {PreviousInfusionId}, by {Subject}",
                 session.Id, previous, caller.Subject);
         }
-        await publisher.PublishBoundedAsync(new InfusionStarted(session.Id, Guid.Parse(regimen.RegimenId), session.DayNumber, session.ProductId,
-            (double)session.CurrentRateMgPerKgMin, (double)session.CurrentRateMlPerHour, session.StartedAt), logger, cancellationToken);
         return new StartInfusionResponse { Infusion = session.ToProto() };
     }
 

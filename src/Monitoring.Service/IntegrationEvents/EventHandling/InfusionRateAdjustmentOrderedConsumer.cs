@@ -1,6 +1,4 @@
 using Ivig.IntegrationEvents;
-using Ivig.Monitoring.Domain;
-using Ivig.Monitoring.Features.Alerts;
 using Ivig.Monitoring.Features.Infusions;
 using Ivig.Monitoring.Infrastructure;
 using Ivig.Monitoring.Telemetry;
@@ -11,11 +9,11 @@ namespace Ivig.Monitoring.IntegrationEvents.EventHandling;
 /// <summary>
 /// Applies Dosing's safe rate after a reaction. Never raises a rate (the domain refuses an order above
 /// the current one), and is idempotent twice over: the message id is kept in Redis, and the domain
-/// ignores an order id it has already recorded. The reaction's one alert was raised when the reaction
-/// was recorded; raising it here again is a no-op by its deduplication key.
+/// ignores an order id it has already recorded. The reaction's one alert was stored with the reaction
+/// (the outbox), so nothing here raises it again. The rate change's event goes through the outbox too.
 /// </summary>
 public sealed class InfusionRateAdjustmentOrderedConsumer(
-    InfusionUpdater updater, InfusionEventPublisher events, AlertRaiser alerts, ProcessedMessages processed, MonitoringMetrics metrics,
+    InfusionUpdater updater, ProcessedMessages processed, MonitoringMetrics metrics,
     ILogger<InfusionRateAdjustmentOrderedConsumer> logger) : IConsumer<InfusionRateAdjustmentOrdered>
 {
     private const string ConsumerName = "rate-adjustment-ordered";
@@ -36,21 +34,13 @@ public sealed class InfusionRateAdjustmentOrderedConsumer(
             previous = s.CurrentRateMgPerKgMin;
             return s.ApplyRateOrder(order.OrderId.ToString(), (decimal)(order.ResumeRateMgPerKgPerMin ?? order.NewRateMgPerKgPerMin),
                 order.RuleId, order.Reason, now, order.ReactionId);
-        });
+        }, (s, applied) => applied.RateChange is { } change ? [InfusionEvents.RateChanged(s, previous, change, order.OrderId)] : []);
 
         if (!result.IsDuplicate)
         {
-            if (result.RateChange is { } change)
+            if (result.RateChange is { } change && session.Reactions.FirstOrDefault(r => r.Id == order.ReactionId) is { } answered)
             {
-                await events.RateChangedAsync(session, previous, change, order.OrderId);
-                if (session.Reactions.FirstOrDefault(r => r.Id == order.ReactionId) is { } answered)
-                {
-                    metrics.RateOrderApplied(change.At - answered.ReportedAt, order.RuleId);
-                }
-            }
-            if (session.Reactions.FirstOrDefault(r => r.Id == order.ReactionId) is { } reaction)
-            {
-                await alerts.RaiseAsync(AlertFactory.ForReaction(session.Id, reaction, reaction.ReportedAt), context.CancellationToken);
+                metrics.RateOrderApplied(change.At - answered.ReportedAt, order.RuleId);
             }
             logger.LogInformation("Rate order {OrderId} for infusion {InfusionId}: {Outcome}", order.OrderId, order.InfusionId, result.Record.Outcome);
         }

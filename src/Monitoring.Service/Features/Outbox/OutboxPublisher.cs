@@ -1,0 +1,31 @@
+using Ivig.Monitoring.Infrastructure.Outbox;
+using Ivig.ServiceDefaults.Messaging;
+using MassTransit;
+
+namespace Ivig.Monitoring.Features.Outbox;
+
+/// <summary>
+/// Publishes one outbox entry's event (message id = entry id, so consumers can drop a second copy) and
+/// removes the entry once the broker has confirmed it. The wait is bounded: with the broker down the
+/// caller goes on and the entry stays for <see cref="Ivig.Monitoring.BackgroundJobs.OutboxRelay"/>.
+/// </summary>
+public sealed class OutboxPublisher(IPublishEndpoint publisher, OutboxStore outbox, ILogger<OutboxPublisher> logger)
+{
+    public async Task<bool> PublishAsync(OutboxEntry entry, CancellationToken cancellationToken = default)
+    {
+        var (message, type) = OutboxEntries.ReadEvent(entry);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(BoundedPublishExtensions.DefaultTimeout);
+        try
+        {
+            await publisher.Publish(message, type, context => context.MessageId = entry.Id, timeout.Token);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or MassTransitException or TimeoutException)
+        {
+            logger.LogWarning(ex, "{EventType} {EntryId} not published yet; the outbox relay will retry", entry.Type, entry.Id);
+            return false;
+        }
+        await outbox.RemoveAsync(entry.Id);
+        return true;
+    }
+}
