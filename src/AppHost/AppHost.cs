@@ -32,18 +32,70 @@ IResourceBuilder<ProjectResource> WithJwt(IResourceBuilder<ProjectResource> proj
     .WithEnvironment("Authentication__Jwt__SigningKey", jwt["SigningKey"] ?? "")
     .WithEnvironment("Authentication__Jwt__Authority", jwt["Authority"] ?? "");
 
-var eligibility = WithJwt(builder.AddProject<Projects.Eligibility_Service>("eligibility"))
+// --- Telemetry capture (tests/Resilience/Telemetry, the PII scan) ---------------------------------------
+// Telemetry:CaptureEndpoint sends every project's OTLP export (traces, metrics, logs) to that address over
+// HTTP/protobuf, exported every fraction of a second. Added at start, after Aspire's own OTEL_* callback
+// (which points at the dashboard, if any), so these values win; the service name is kept or set.
+var telemetryCapture = builder.Configuration["Telemetry:CaptureEndpoint"];
+if (!string.IsNullOrWhiteSpace(telemetryCapture))
+{
+    builder.Eventing.Subscribe<BeforeStartEvent>((start, _) =>
+    {
+        foreach (var project in start.Model.Resources.OfType<ProjectResource>())
+        {
+            builder.CreateResourceBuilder(project).WithEnvironment(context =>
+            {
+                context.EnvironmentVariables["OTEL_EXPORTER_OTLP_ENDPOINT"] = telemetryCapture;
+                context.EnvironmentVariables["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf";
+                context.EnvironmentVariables["OTEL_BSP_SCHEDULE_DELAY"] = "200";
+                context.EnvironmentVariables["OTEL_BLRP_SCHEDULE_DELAY"] = "200";
+                context.EnvironmentVariables["OTEL_METRIC_EXPORT_INTERVAL"] = "1000";
+                context.EnvironmentVariables.TryAdd("OTEL_SERVICE_NAME", project.Name);
+            });
+        }
+        return Task.CompletedTask;
+    });
+}
+// --- end of telemetry capture ------------------------------------------------------------------------------
+
+// Each service listens on its own fixed loopback ports with no orchestrator proxy in between: a
+// stopped service then refuses connections at once, so callers get Unavailable instead of waiting on
+// a proxy that still accepts, and a restarted one comes back on the same address. Suite:Replicas > 1
+// runs that many copies of every service and the gateway (docs/deployment.md); copies share one
+// address, so they go behind the orchestrator's proxy.
+var replicas = builder.Configuration.GetValue("Suite:Replicas", 1);
+IResourceBuilder<ProjectResource> Direct(IResourceBuilder<ProjectResource> project, int httpPort = 0, int grpcPort = 0)
+{
+    foreach (var (endpoint, configured) in new[] { ("http", httpPort), ("grpc", grpcPort) })
+    {
+        if (replicas > 1)
+        {
+            project.WithEndpoint(endpoint, e => e.Port = configured > 0 ? configured : null);
+            continue;
+        }
+        var port = LoopbackPorts.ConfiguredOrFree(configured);
+        project.WithEndpoint(endpoint, e =>
+        {
+            e.Port = port;
+            e.TargetPort = port;
+            e.IsProxied = false;
+        });
+    }
+    return replicas > 1 ? project.WithReplicas(replicas) : project;
+}
+
+var eligibility = Direct(WithJwt(builder.AddProject<Projects.Eligibility_Service>("eligibility")))
     .WithHttpHealthCheck("/health", endpointName: "http")
     .WithReference(redis).WaitFor(redis)
     .WithReference(messaging).WaitFor(messaging);
 
-var dosing = WithJwt(builder.AddProject<Projects.Dosing_Service>("dosing"))
+var dosing = Direct(WithJwt(builder.AddProject<Projects.Dosing_Service>("dosing")))
     .WithHttpHealthCheck("/health", endpointName: "http")
     .WithReference(redis).WaitFor(redis)
     .WithReference(messaging).WaitFor(messaging)
     .WithReference(eligibility.GetEndpoint("grpc"));
 
-var monitoring = WithJwt(builder.AddProject<Projects.Monitoring_Service>("monitoring"))
+var monitoring = Direct(WithJwt(builder.AddProject<Projects.Monitoring_Service>("monitoring")))
     .WithHttpHealthCheck("/health", endpointName: "http")
     .WithReference(redis).WaitFor(redis)
     .WithReference(messaging).WaitFor(messaging)
@@ -51,10 +103,8 @@ var monitoring = WithJwt(builder.AddProject<Projects.Monitoring_Service>("monito
     .WithReference(eligibility.GetEndpoint("grpc"));
 
 var gatewayPorts = builder.Configuration.GetSection("Gateway");
-var gateway = WithJwt(builder.AddProject<Projects.Gateway>("gateway"))
+var gateway = Direct(WithJwt(builder.AddProject<Projects.Gateway>("gateway")), gatewayPorts.GetValue<int>("HttpPort"), gatewayPorts.GetValue<int>("GrpcPort"))
     .WithHttpHealthCheck("/health", endpointName: "http")
-    .WithEndpoint("http", e => e.Port = NullIfZero(gatewayPorts.GetValue<int>("HttpPort")))
-    .WithEndpoint("grpc", e => e.Port = NullIfZero(gatewayPorts.GetValue<int>("GrpcPort")))
     .WithReference(eligibility.GetEndpoint("grpc")).WaitFor(eligibility)
     .WithReference(dosing.GetEndpoint("grpc")).WaitFor(dosing)
     .WithReference(monitoring.GetEndpoint("grpc")).WaitFor(monitoring)
@@ -77,5 +127,3 @@ gateway.OnResourceReady((resource, ready, _) =>
 
 builder.Build().Run();
 
-// A fixed gateway port for people; 0 lets the orchestrator choose (tests beside a running suite).
-static int? NullIfZero(int port) => port > 0 ? port : null;

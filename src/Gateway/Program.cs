@@ -1,3 +1,4 @@
+using Ivig.Gateway.Proxy;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
@@ -14,7 +15,14 @@ app.UseRouting();
 app.UseGatewayProtection();
 
 app.MapDefaultEndpoints();
-app.MapReverseProxy();
+app.MapReverseProxy(proxy =>
+{
+    proxy.UseGrpcUnavailableOnProxyError();
+    // A custom pipeline replaces YARP's default one: keep its steps.
+    proxy.UseSessionAffinity();
+    proxy.UseLoadBalancing();
+    proxy.UsePassiveHealthChecks();
+});
 
 app.Run();
 

@@ -18,7 +18,7 @@ internal static class Extensions
 {
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
-        builder.AddRedisClient("redis");
+        builder.AddSuiteRedis();
         builder.AddMessaging("dosing", bus => bus.AddConsumer<InfusionReactionReportedConsumer>());
         builder.Services.AddGrpcDefaults();
 

@@ -16,7 +16,7 @@ internal static class Extensions
 {
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
-        builder.AddRedisClient("redis");
+        builder.AddSuiteRedis();
         builder.AddMessaging("eligibility");
         builder.Services.AddGrpcDefaults();
 

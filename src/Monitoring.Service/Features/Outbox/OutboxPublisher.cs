@@ -1,21 +1,24 @@
 using Ivig.Monitoring.Infrastructure.Outbox;
-using Ivig.ServiceDefaults.Messaging;
 using MassTransit;
 
 namespace Ivig.Monitoring.Features.Outbox;
 
 /// <summary>
 /// Publishes one outbox entry's event (message id = entry id, so consumers can drop a second copy) and
-/// removes the entry once the broker has confirmed it. The wait is bounded: with the broker down the
-/// caller goes on and the entry stays for <see cref="Ivig.Monitoring.BackgroundJobs.OutboxRelay"/>.
+/// removes the entry once the broker has confirmed it. The wait is short and bounded: with the broker
+/// down a clinical request still answers at once (its change is stored) and the entry stays for
+/// <see cref="Ivig.Monitoring.BackgroundJobs.OutboxRelay"/>, which tries again every second.
 /// </summary>
 public sealed class OutboxPublisher(IPublishEndpoint publisher, OutboxStore outbox, ILogger<OutboxPublisher> logger)
 {
+    /// <summary>A confirmed publish takes milliseconds; longer means the broker is unreachable or saturated.</summary>
+    public static readonly TimeSpan Wait = TimeSpan.FromSeconds(1);
+
     public async Task<bool> PublishAsync(OutboxEntry entry, CancellationToken cancellationToken = default)
     {
         var (message, type) = OutboxEntries.ReadEvent(entry);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(BoundedPublishExtensions.DefaultTimeout);
+        timeout.CancelAfter(Wait);
         try
         {
             await publisher.Publish(message, type, context => context.MessageId = entry.Id, timeout.Token);
