@@ -102,6 +102,15 @@ var monitoring = Direct(WithJwt(builder.AddProject<Projects.Monitoring_Service>(
     .WithReference(dosing.GetEndpoint("grpc"))
     .WithReference(eligibility.GetEndpoint("grpc"));
 
+if (infrastructure.MessagingRoutePort > 0)
+{
+    foreach (var service in new[] { eligibility, dosing, monitoring })
+    {
+        service.WithEnvironment("ConnectionStrings__messaging",
+            "amqp://guest:guest@127.0.0.1:" + infrastructure.MessagingRoutePort.ToString(System.Globalization.CultureInfo.InvariantCulture) + "/");
+    }
+}
+
 var gatewayPorts = builder.Configuration.GetSection("Gateway");
 var gateway = Direct(WithJwt(builder.AddProject<Projects.Gateway>("gateway")), gatewayPorts.GetValue<int>("HttpPort"), gatewayPorts.GetValue<int>("GrpcPort"))
     .WithHttpHealthCheck("/health", endpointName: "http")

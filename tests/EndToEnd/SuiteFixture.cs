@@ -32,7 +32,7 @@ public class SuiteFixture : IAsyncLifetime
     /// <summary>More AppHost settings for a variant of the suite (replicas, telemetry capture).</summary>
     protected virtual IEnumerable<string> AdditionalArguments => [];
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         using var timeout = new CancellationTokenSource(StartTimeout);
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
@@ -126,7 +126,7 @@ public class SuiteFixture : IAsyncLifetime
     public async Task<string> ConnectionStringAsync(string resource) =>
         await App.GetConnectionStringAsync(resource) ?? throw new InvalidOperationException($"No connection string for {resource}.");
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         GatewayChannel?.Dispose();
         if (_app is not null)

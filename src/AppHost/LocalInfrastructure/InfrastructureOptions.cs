@@ -18,6 +18,12 @@ internal sealed class InfrastructureOptions
     /// <summary>0 allocates a free loopback port at start-up.</summary>
     public int RabbitMqPort { get; set; }
 
+    /// <summary>
+    /// Fault testing only: when set, the services reach RabbitMQ through this loopback port (a test's
+    /// delay proxy in front of the broker) instead of the broker's own. 0: directly.
+    /// </summary>
+    public int MessagingRoutePort { get; set; }
+
     public string ResolveWorkDirectory(string appHostDirectory)
     {
         var root = string.IsNullOrWhiteSpace(WorkDirectory)

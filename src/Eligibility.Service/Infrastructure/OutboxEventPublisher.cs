@@ -25,7 +25,7 @@ public sealed partial class OutboxEventPublisher(
         using var timeout = new CancellationTokenSource(PublishTimeout);
         try
         {
-            await Publish(publishEndpoint, assessed, timeout.Token);
+            await Publish(publishEndpoint, assessed, timeout.Token).WaitAsync(PublishTimeout);
             await redis.GetDatabase().HashDeleteAsync(RedisKeys.Outbox, RedisKeys.Member(assessed.AssessmentId));
         }
         catch (Exception ex)

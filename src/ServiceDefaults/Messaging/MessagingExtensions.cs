@@ -10,11 +10,20 @@ public static class MessagingExtensions
     /// <summary>Name of the connection string (and of the AppHost resource) for the broker.</summary>
     public const string ConnectionName = "messaging";
 
+    /// <summary>
+    /// Configuration key: when true, every receive endpoint (and its _error queue) is declared as a
+    /// quorum queue, replicated across a RabbitMQ cluster, so losing one broker node loses no message.
+    /// Off by default: a single local node gains nothing from it, and RabbitMQ cannot change the type
+    /// of an existing queue, so switching needs empty, deleted queues (docs/deployment.md).
+    /// </summary>
+    public const string QuorumQueuesKey = "Messaging:QuorumQueues";
+
     public static TBuilder AddMessaging<TBuilder>(this TBuilder builder, string serviceName, Action<IBusRegistrationConfigurator>? configureConsumers = null)
         where TBuilder : IHostApplicationBuilder
     {
         var connectionString = builder.Configuration.GetConnectionString(ConnectionName)
             ?? throw new InvalidOperationException($"Connection string '{ConnectionName}' (RabbitMQ) is not configured.");
+        var quorumQueues = builder.Configuration.GetValue<bool>(QuorumQueuesKey);
 
         builder.Services.AddMassTransit(bus =>
         {
@@ -23,14 +32,34 @@ public static class MessagingExtensions
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, false));
             configureConsumers?.Invoke(bus);
             bus.AddConsumeObserver<Ivig.ServiceDefaults.Messaging.DeadLetterObserver>();
+            if (quorumQueues)
+            {
+                bus.AddConfigureEndpointsCallback((_, endpoint) =>
+                {
+                    if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbitEndpoint)
+                    {
+                        rabbitEndpoint.SetQuorumQueue();
+                    }
+                });
+            }
 
             bus.UsingRabbitMq((context, rabbit) =>
             {
-                rabbit.Host(new Uri(connectionString));
-                // Transient failures are retried in place; what still fails lands in the
-                // endpoint's _error queue. (Delayed redelivery would need RabbitMQ's delayed-message
-                // plugin, which Debian does not ship.)
-                rabbit.UseMessageRetry(r => r.Intervals(100, 500, 2000));
+                // Publisher confirms (MassTransit's default, stated here because the durability
+                // argument rests on it): a publish completes only once the broker has taken the message.
+                rabbit.Host(new Uri(connectionString), host => host.PublisherConfirmation = true);
+                // Failures are retried in place for about a minute, long enough to ride out a Redis
+                // or peer restart (the fault tests kill each one); what still fails lands in the
+                // endpoint's _error queue, counted and logged by DeadLetterObserver. (Delayed
+                // redelivery would need RabbitMQ's delayed-message plugin, which Debian does not ship.)
+                // A permanent refusal (unknown infusion, invalid content) is not retried.
+                rabbit.UseMessageRetry(r =>
+                {
+                    r.Ignore<Ivig.ServiceDefaults.Grpc.ResourceNotFoundException>();
+                    r.Ignore<Ivig.ServiceDefaults.Grpc.RequestValidationException>();
+                    r.Ignore<Ivig.ServiceDefaults.Grpc.PreconditionFailedException>();
+                    r.Intervals(100, 500, 1000, 2000, 5000, 10000, 15000, 30000);
+                });
                 rabbit.ConfigureEndpoints(context);
             });
         });

@@ -5,11 +5,32 @@ namespace Ivig.Resilience.Faults;
 /// <summary>
 /// The real suite for fault injection: one client (the test) sends far more than a clinical client's
 /// rate, so the gateway's per-client limit is lifted; everything else is the production wiring.
+/// The services reach RabbitMQ through a <see cref="DelayProxy"/> (no delay unless a test sets one).
 /// </summary>
 public sealed class FaultSuiteFixture : SuiteFixture
 {
+    private readonly int _brokerPort = DelayProxy.FreePort();
+    private readonly int _routePort = DelayProxy.FreePort();
+
+    public DelayProxy BrokerRoute { get; private set; } = null!;
+
     protected override IEnumerable<string> AdditionalArguments =>
-        ["Gateway:Protection:RequestsPerSecondPerClient=1000000", "Gateway:Protection:BurstPerClient=1000000"];
+    [
+        "Gateway:Protection:RequestsPerSecondPerClient=1000000", "Gateway:Protection:BurstPerClient=1000000",
+        $"Infrastructure:RabbitMqPort={_brokerPort}", $"Infrastructure:MessagingRoutePort={_routePort}",
+    ];
+
+    public override async Task InitializeAsync()
+    {
+        BrokerRoute = new DelayProxy(_routePort, _brokerPort);
+        await base.InitializeAsync();
+    }
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await BrokerRoute.DisposeAsync();
+    }
 }
 
 [CollectionDefinition(Name)]

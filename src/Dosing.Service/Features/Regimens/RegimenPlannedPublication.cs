@@ -18,7 +18,7 @@ public sealed class RegimenPlannedPublication(IRegimenPlannedOutbox outbox, ILog
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(PublishTimeout);
-            await publisher.PublishAsync(planned, timeout.Token);
+            await publisher.PublishAsync(planned, timeout.Token).WaitAsync(PublishTimeout, cancellationToken);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {

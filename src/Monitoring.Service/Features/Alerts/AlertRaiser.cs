@@ -23,7 +23,7 @@ public sealed class AlertRaiser(AlertStore alerts, LiveUpdates live, OutboxPubli
         }
         metrics.AlertRaised(alert.Severity.ToString().ToUpperInvariant(), alert.RuleId);
         await live.AlertChangedAsync(alert.Id);
-        await publisher.PublishAsync(announcement, cancellationToken);
+        await publisher.PublishAsync(announcement, OutboxPublisher.RequestWait, cancellationToken);
         return true;
     }
 }

@@ -10,10 +10,12 @@ namespace Ivig.Monitoring.Features.Outbox;
 /// </summary>
 public sealed class OutboxDispatcher(OutboxPublisher publisher, AlertRaiser alerts, OutboxStore outbox)
 {
-    /// <returns>True when every effect happened.</returns>
-    public async Task<bool> DispatchAsync(IReadOnlyList<OutboxEntry> entries, CancellationToken cancellationToken = default)
+    /// <returns>True when every effect happened. After the first publish that fails (the broker is
+    /// evidently unreachable) the other publishes wait in the outbox for the relay; alerts, which need
+    /// only Redis, are still raised at once.</returns>
+    public async Task<bool> DispatchAsync(IReadOnlyList<OutboxEntry> entries, TimeSpan publishWait, CancellationToken cancellationToken = default)
     {
-        var all = true;
+        var brokerReachable = true;
         foreach (var entry in entries)
         {
             switch (entry.Effect)
@@ -22,13 +24,15 @@ public sealed class OutboxDispatcher(OutboxPublisher publisher, AlertRaiser aler
                     await alerts.RaiseAsync(OutboxEntries.ReadAlert(entry), cancellationToken);
                     await outbox.RemoveAsync(entry.Id);
                     break;
+                case OutboxEffect.Publish when brokerReachable:
+                    brokerReachable = await publisher.PublishAsync(entry, publishWait, cancellationToken);
+                    break;
                 case OutboxEffect.Publish:
-                    all &= await publisher.PublishAsync(entry, cancellationToken);
                     break;
                 default:
                     throw new InvalidOperationException($"Outbox entry {entry.Id} has an unknown effect {entry.Effect}.");
             }
         }
-        return all;
+        return brokerReachable;
     }
 }

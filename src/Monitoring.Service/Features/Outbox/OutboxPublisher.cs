@@ -12,16 +12,21 @@ namespace Ivig.Monitoring.Features.Outbox;
 public sealed class OutboxPublisher(IPublishEndpoint publisher, OutboxStore outbox, ILogger<OutboxPublisher> logger)
 {
     /// <summary>A confirmed publish takes milliseconds; longer means the broker is unreachable or saturated.</summary>
-    public static readonly TimeSpan Wait = TimeSpan.FromSeconds(1);
+    public static readonly TimeSpan RequestWait = TimeSpan.FromSeconds(1);
 
-    public async Task<bool> PublishAsync(OutboxEntry entry, CancellationToken cancellationToken = default)
+    /// <summary>The relay is not answering anyone: it waits long enough for a slow but working broker.</summary>
+    public static readonly TimeSpan RelayWait = TimeSpan.FromSeconds(10);
+
+    public async Task<bool> PublishAsync(OutboxEntry entry, TimeSpan wait, CancellationToken cancellationToken = default)
     {
         var (message, type) = OutboxEntries.ReadEvent(entry);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(Wait);
+        timeout.CancelAfter(wait);
         try
         {
-            await publisher.Publish(message, type, context => context.MessageId = entry.Id, timeout.Token);
+            // WaitAsync as well as the token: a publish waiting on a slow broker's confirm does not always
+            // observe cancellation, and the caller must not wait past the bound either way.
+            await publisher.Publish(message, type, context => context.MessageId = entry.Id, timeout.Token).WaitAsync(wait, cancellationToken);
         }
         catch (Exception ex) when (ex is OperationCanceledException or MassTransitException or TimeoutException)
         {
