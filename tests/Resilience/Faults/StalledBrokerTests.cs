@@ -14,7 +14,7 @@ namespace Ivig.Resilience.Faults;
 /// with no rate rising meanwhile.
 /// </summary>
 [Collection(FaultCollection.Name)]
-public sealed class SlowBrokerTests(FaultSuiteFixture suite, ITestOutputHelper output)
+public sealed class StalledBrokerTests(FaultSuiteFixture suite, ITestOutputHelper output)
 {
     private const int Reactions = 10;
     private readonly ClinicalScenario _scenario = new(suite);
