@@ -16,31 +16,55 @@ public static class VitalsBatches
     public static async IAsyncEnumerable<IReadOnlyList<StreamVitalsRequest>> ReadAsync(
         IAsyncStreamReader<StreamVitalsRequest> stream, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        using var reading = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        Task<bool>? next = null;
         var batch = new List<StreamVitalsRequest>();
-        while (true)
+        try
         {
-            var next = stream.MoveNext(cancellationToken);
-            if (!next.IsCompleted && batch.Count > 0)
+            while (true)
             {
-                // Nothing more has arrived yet: apply what we have while the next one is on its way.
+                next = stream.MoveNext(reading.Token);
+                if (!next.IsCompleted && batch.Count > 0)
+                {
+                    // Nothing more has arrived yet: apply what we have while the next one is on its way.
+                    yield return batch;
+                    batch = [];
+                }
+                var more = await next;
+                next = null;
+                if (!more)
+                {
+                    break;
+                }
+                var current = stream.Current;
+                if (batch.Count > 0 && (batch.Count == MaxBatch || batch[0].InfusionId != current.InfusionId))
+                {
+                    yield return batch;
+                    batch = [];
+                }
+                batch.Add(current);
+            }
+            if (batch.Count > 0)
+            {
                 yield return batch;
-                batch = [];
             }
-            if (!await next)
-            {
-                break;
-            }
-            var reading = stream.Current;
-            if (batch.Count > 0 && (batch.Count == MaxBatch || batch[0].InfusionId != reading.InfusionId))
-            {
-                yield return batch;
-                batch = [];
-            }
-            batch.Add(reading);
         }
-        if (batch.Count > 0)
+        finally
         {
-            yield return batch;
+            // The call is ending (a refused batch, say) with a read still pending: finish that read before
+            // the call returns, or the server could reuse the request stream while it is still being read.
+            if (next is { IsCompleted: false })
+            {
+                await reading.CancelAsync();
+                try
+                {
+                    await next;
+                }
+                catch (Exception ex) when (ex is OperationCanceledException or IOException or RpcException or InvalidOperationException)
+                {
+                    // The read was abandoned on purpose; the call's own outcome is already decided.
+                }
+            }
         }
     }
 }

@@ -68,7 +68,10 @@ internal static class DosingCases
         }
         foreach (var (label, value) in notProducts)
         {
-            yield return Unknown(getProduct, $"product id with {label}", Unary(o => client.GetProductAsync(new GetProductRequest { ProductId = value }, o)));
+            // Catalogue ids are short slugs: an over-long one is refused as invalid, any other is simply not found.
+            yield return value.Length > 64
+                ? Invalid(getProduct, $"product id with {label}", "product_id", Unary(o => client.GetProductAsync(new GetProductRequest { ProductId = value }, o)))
+                : Unknown(getProduct, $"product id with {label}", Unary(o => client.GetProductAsync(new GetProductRequest { ProductId = value }, o)));
         }
 
         foreach (var number in UndefinedEnumNumbers.Append(0))

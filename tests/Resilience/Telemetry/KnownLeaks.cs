@@ -15,18 +15,9 @@ public sealed record KnownLeak(string Id, string Sentinel, string Signal, IReadO
 /// <summary>The open telemetry leaks (reported with the scan).</summary>
 public static class KnownLeaks
 {
-    public static IReadOnlyList<KnownLeak> All { get; } =
-    [
-        new("L1", "patient reference", "traces", ["gateway", "eligibility"], ["url.query"],
-            "L1 The JSON route GET /v1/eligibility/assessments?patientReference=... puts the reference in the url.query attribute of " +
-            "the gateway's and Eligibility's server spans, unredacted: Aspire's run mode sets " +
-            "OTEL_DOTNET_EXPERIMENTAL_ASPNETCORE_DISABLE_URL_QUERY_REDACTION=true (and ..._HTTPCLIENT_...) on every project, and " +
-            "ServiceDefaults relies on the instrumentation's default redaction."),
-        new("L2", "value in a bad field of a failed call", "logs", ["dosing"], ["with detail '", "Detail"],
-            "L2 Grpc.AspNetCore.Server.ServerCallHandler logs every error status at Information (\"Error status code " +
-            "'{StatusCode}' with detail '{Detail}' raised.\"), and Dosing's details echo the caller's raw values (product_id, " +
-            "delivery_date, excluded_stabilizers, GetProduct's NotFound), so whatever a caller put there reaches the logs."),
-    ];
+    // L1 (patient reference in url.query) and L2 (bad-field values in ServerCallHandler logs) were fixed:
+    // query redaction is forced on in ServiceDefaults, and error texts no longer echo the caller's values.
+    public static IReadOnlyList<KnownLeak> All { get; } = [];
 
     public static KnownLeak? For(SentinelOccurrence occurrence) => All.FirstOrDefault(l => l.Explains(occurrence));
 }

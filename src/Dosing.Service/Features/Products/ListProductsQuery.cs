@@ -44,12 +44,19 @@ public sealed class ListProductsQuery(ProductCatalogue catalogue, IEligibilityAs
         return Filter(request, assessmentConstraints);
     }
 
+    // Catalogue ids are short slugs ("privigen"); a longer one cannot exist and is not echoed back.
+    private const int MaxProductIdLength = 64;
+
     public GetProductResponse Get(GetProductRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (string.IsNullOrWhiteSpace(request.ProductId))
         {
             throw new RequestValidationException([new("product_id", "Required.")]);
+        }
+        if (request.ProductId.Length > MaxProductIdLength)
+        {
+            throw new RequestValidationException([new("product_id", $"At most {MaxProductIdLength} characters.")]);
         }
         var product = catalogue.Find(request.ProductId) ?? throw new ResourceNotFoundException("Product", request.ProductId);
         return new GetProductResponse { Product = product.ToProto() };
@@ -67,7 +74,7 @@ public sealed class ListProductsQuery(ProductCatalogue catalogue, IEligibilityAs
             if (!_knownStabilizers.Contains(request.ExcludedStabilizers[i].Trim()))
             {
                 violations.Add(new($"excluded_stabilizers[{i}]",
-                    $"Unknown stabilizer '{request.ExcludedStabilizers[i]}'; known: {string.Join(", ", _knownStabilizers.Order())}."));
+                    $"Unknown stabilizer; known: {string.Join(", ", _knownStabilizers.Order())}.")); // never echo the value
             }
         }
         return violations;

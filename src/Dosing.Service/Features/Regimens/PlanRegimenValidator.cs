@@ -46,7 +46,7 @@ public static class PlanRegimenValidator
         }
         else if ((product = catalogue.Find(request.ProductId.Trim())) is null)
         {
-            Fail("product_id", $"Unknown product '{request.ProductId}'; known: {string.Join(", ", catalogue.Products.Select(p => p.Id))}.");
+            Fail("product_id", $"Unknown product; known: {string.Join(", ", catalogue.Products.Select(p => p.Id))}."); // never echo the value: it may be huge, and error texts reach logs
         }
 
         var indication = ToDomain(request.Indication);
@@ -143,7 +143,7 @@ public static class PlanRegimenValidator
 
         if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var delivery))
         {
-            fail(field, $"'{request.DeliveryDate}' is not an ISO date (yyyy-mm-dd).");
+            fail(field, "Not an ISO date (yyyy-mm-dd).");
             return null;
         }
 

@@ -23,7 +23,7 @@ public sealed class RecordOverrideCommand(IAssessmentStore store, TimeProvider t
     {
         var violations = new List<FieldViolation>();
         var id = AssessmentId.Read(request.AssessmentId, "assessment_id", violations);
-        var reason = request.Reason.Trim();
+        var reason = FreeText.Readable(request.Reason);
         if (reason.Length == 0)
         {
             violations.Add(new("reason", "Required: why the recommendation is overridden (it is audited)."));

@@ -16,7 +16,7 @@ public sealed class RateCommands(InfusionUpdater updater, VitalsSchedule schedul
         ChangeRateAsync(infusionId, (s, now) => s.AdvanceTitration(schedule, now));
 
     public Task<Infusion> PauseAsync(string infusionId, string reason) =>
-        ChangeRateAsync(infusionId, (s, now) => s.Pause(string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(), now));
+        ChangeRateAsync(infusionId, (s, now) => s.Pause(FreeText.Readable(reason) is { Length: > 0 } readable ? readable : null, now));
 
     public Task<Infusion> ResumeAsync(string infusionId, double rateMgPerKgPerMin)
     {
@@ -29,11 +29,12 @@ public sealed class RateCommands(InfusionUpdater updater, VitalsSchedule schedul
 
     public Task<Infusion> StopAsync(string infusionId, string reason)
     {
-        if (string.IsNullOrWhiteSpace(reason))
+        var readable = FreeText.Readable(reason);
+        if (readable.Length == 0)
         {
             throw new RequestValidationException([new("reason", "Say why the infusion is stopped.")]);
         }
-        return ChangeRateAsync(infusionId, (s, now) => s.Stop(reason.Trim(), now));
+        return ChangeRateAsync(infusionId, (s, now) => s.Stop(readable, now));
     }
 
     public Task<Infusion> CompleteAsync(string infusionId) =>

@@ -43,7 +43,7 @@ public sealed class StartInfusionCommand(
             throw new RequestValidationException([new("day", $"The regimen has {regimen.Days.Count} infusion day(s).")]);
         }
 
-        var previous = await EnsureDayMayStartAsync(regimen.RegimenId, request.Day, request.RestartReason);
+        var previous = await EnsureDayMayStartAsync(regimen.RegimenId, request.Day, FreeText.Readable(request.RestartReason));
 
         var plan = new InfusionPlan(
             regimen.RegimenId,
@@ -57,12 +57,12 @@ public sealed class StartInfusionCommand(
             regimen.AtRiskCapApplied ? (decimal)regimen.Product.AtRiskCapMgPerKgPerMin : null,
             (decimal)regimen.Product.MaxRateMgPerKgPerMin);
         var checks = new PreInfusionChecks(request.HydrationConfirmed, request.PremedicationGiven,
-            string.IsNullOrWhiteSpace(request.PremedicationOmittedReason) ? null : request.PremedicationOmittedReason.Trim());
+            FreeText.Readable(request.PremedicationOmittedReason) is { Length: > 0 } omitted ? omitted : null);
 
         var session = DomainErrors.Translate(
             () => InfusionSession.Start(Guid.NewGuid(), plan, request.BaselineVitals!.ToDomain(), checks, clock.GetUtcNow()),
-            fieldPrefix: "baseline_vitals.");
-        var restartReason = request.RestartReason.Trim();
+            fieldPrefix: ""); // the domain already names baseline_vitals.<field>
+        var restartReason = FreeText.Readable(request.RestartReason);
         await updater.CreateAsync(session, previous, restartReason, caller.Subject);
         if (previous is not null)
         {
