@@ -17,6 +17,9 @@ bash scripts/setup.sh || { echo "0 passed, 1 failed"; exit 1; }
 check "buf lint" bash -c 'cd protos && ../tools/node_modules/.bin/buf lint'
 check "no MassTransit 9 (commercial)" bash -c '! grep -rqE "Include=\"MassTransit[^\"]*\"[^>]*Version=\"(9|[1-9][0-9])\." --include=*.props --include=*.csproj .'
 check "build without warnings" dotnet build IvigSuite.slnx --nologo --no-restore --verbosity quiet -warnaserror
+# Known vulnerabilities in any package, direct or transitive (NuGet's advisory data).
+check "no known-vulnerable packages" bash -c 'out=$(dotnet list IvigSuite.slnx package --vulnerable --include-transitive 2>&1); \
+  if echo "$out" | grep -q "has the following vulnerable packages"; then echo "$out"; exit 1; fi; echo "$out" | grep -q "no vulnerable packages"'
 
 results="$(mktemp -d)"
 dotnet test IvigSuite.slnx --no-build --nologo --verbosity quiet \

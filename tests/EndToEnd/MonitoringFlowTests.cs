@@ -215,6 +215,31 @@ public sealed class MonitoringFlowTests(SuiteFixture suite, ITestOutputHelper ou
     }
 
     [Fact]
+    public async Task Two_nurses_acknowledging_at_once_record_exactly_one_acknowledgement()
+    {
+        var infusion = await _scenario.StartRunningInfusionAsync();
+        await _scenario.Monitoring.ReportReactionAsync(new ReportReactionRequest { InfusionId = infusion.InfusionId, Kind = ReactionKind.Grade2 }, ClinicalScenario.Nurse);
+        var alert = Assert.Single((await _scenario.CollectAlertsAsync(infusion.InfusionId, TimeSpan.FromSeconds(2))).Values);
+
+        var attempts = await Task.WhenAll(Enumerable.Range(0, 8).Select(async i =>
+        {
+            try
+            {
+                await _scenario.Monitoring.AcknowledgeAlertAsync(new AcknowledgeAlertRequest { AlertId = alert.AlertId },
+                    Ivig.Testing.DevTokens.For($"e2e-nurse-{i}", "nurse"));
+                return StatusCode.OK;
+            }
+            catch (RpcException ex)
+            {
+                return ex.StatusCode;
+            }
+        }));
+
+        Assert.Single(attempts, code => code == StatusCode.OK);
+        Assert.All(attempts.Where(code => code != StatusCode.OK), code => Assert.Equal(StatusCode.FailedPrecondition, code));
+    }
+
+    [Fact]
     public async Task Bad_input_is_refused_with_details_and_changes_nothing()
     {
         var infusion = await _scenario.StartRunningInfusionAsync();

@@ -46,8 +46,21 @@ public sealed class AlertStore(IConnectionMultiplexer redis)
         return json.IsNullOrEmpty ? null : Alert.FromSnapshot(JsonSerializer.Deserialize<AlertSnapshot>((string)json!, Json)!);
     }
 
-    public Task SaveAsync(Alert alert) =>
-        redis.GetDatabase().StringSetAsync(AlertKey(alert.Id), JsonSerializer.Serialize(alert.ToSnapshot(), Json));
+    // KEYS[1] alert key. ARGV: expected version, snapshot.
+    private const string CompareAndSetScript = """
+        local current = redis.call('GET', KEYS[1])
+        if not current or tostring(cjson.decode(current).version) ~= ARGV[1] then return 0 end
+        redis.call('SET', KEYS[1], ARGV[2])
+        return 1
+        """;
+
+    /// <summary>Stores the alert if nobody changed it since <paramref name="expectedVersion"/> (two nurses acknowledging at once).</summary>
+    public async Task<bool> TrySaveAsync(Alert alert, long expectedVersion)
+    {
+        var result = await redis.GetDatabase().ScriptEvaluateAsync(CompareAndSetScript, [AlertKey(alert.Id)],
+            [expectedVersion.ToString(System.Globalization.CultureInfo.InvariantCulture), JsonSerializer.Serialize(alert.ToSnapshot(), Json)]);
+        return (int)result == 1;
+    }
 
     /// <summary>Every alert raised after <paramref name="afterId"/>, oldest first; null when that alert is unknown.</summary>
     public async Task<IReadOnlyList<Alert>?> ListAfterAsync(Guid afterId)

@@ -16,7 +16,8 @@ namespace Ivig.Resilience.Faults;
 [Collection(FaultCollection.Name)]
 public sealed class FaultInjectionTests(FaultSuiteFixture suite, ITestOutputHelper output)
 {
-    private const int Reactions = 100;
+    // 100 in the test command; IVIG_RESILIENCE_REACTIONS raises it for a heavier run (README).
+    private static readonly int Reactions = int.TryParse(Environment.GetEnvironmentVariable("IVIG_RESILIENCE_REACTIONS"), out var n) && n >= 100 ? n : 100;
     private static readonly TimeSpan Recovery = TimeSpan.FromSeconds(90);
     private readonly ClinicalScenario _scenario = new(suite);
 
@@ -34,9 +35,9 @@ public sealed class FaultInjectionTests(FaultSuiteFixture suite, ITestOutputHelp
         await using var recorder = await EventRecorder.StartAsync(new Uri(await suite.ConnectionStringAsync("messaging")));
         var clock = Stopwatch.StartNew();
 
-        // Reactions go out at 40/s (2.5 s in all); the kill lands after the first second, so some are
-        // answered, some are crossing the broker and some are not sent yet.
-        var reporting = load.ReportAsync(infusions, perSecond: 40);
+        // Reactions go out over 2.5 s; the kill lands after the first second, so some are answered,
+        // some are crossing the broker and some are not sent yet.
+        var reporting = load.ReportAsync(infusions, perSecond: Reactions * 2 / 5);
         await Task.Delay(TimeSpan.FromSeconds(1));
         await suite.StopResourceAsync(victim, signal: "-KILL");
         var killedAt = clock.Elapsed;

@@ -67,11 +67,20 @@ public sealed class AlertQueries(AlertStore alerts, LiveUpdates live, TimeProvid
     {
         var id = ParseOptional(request.AlertId, "alert_id")
             ?? throw new RequestValidationException([new("alert_id", "Required.")]);
-        var alert = await alerts.FindAsync(id) ?? throw new ResourceNotFoundException("Alert", request.AlertId);
-        Infusions.DomainErrors.Translate(() => { alert.Acknowledge(caller.Subject, clock.GetUtcNow()); return 0; });
-        await alerts.SaveAsync(alert);
-        await live.AlertChangedAsync(alert.Id);
-        return new AcknowledgeAlertResponse { Alert = alert.ToProto() };
+        // Compare-and-set: of two simultaneous acknowledgements one lands, the other is told the alert is no
+        // longer active (so the audit trail names exactly one person).
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            var alert = await alerts.FindAsync(id) ?? throw new ResourceNotFoundException("Alert", request.AlertId);
+            var expectedVersion = alert.Version;
+            Infusions.DomainErrors.Translate(() => { alert.Acknowledge(caller.Subject, clock.GetUtcNow()); return 0; });
+            if (await alerts.TrySaveAsync(alert, expectedVersion))
+            {
+                await live.AlertChangedAsync(alert.Id);
+                return new AcknowledgeAlertResponse { Alert = alert.ToProto() };
+            }
+        }
+        throw new PreconditionFailedException("CONCURRENT_UPDATE", "The alert kept changing while it was acknowledged; read it and retry.");
     }
 
     private static Guid? ParseOptional(string value, string field) =>
