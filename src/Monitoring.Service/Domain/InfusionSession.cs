@@ -319,11 +319,18 @@ public sealed class InfusionSession
     /// Records a reported reaction and acts in the same call (section 6): titration freezes; RXN-G2 pauses;
     /// RXN-G3, RXN-G4 (any anaphylaxis), RXN-MENINGITIS, RXN-THROMBO and RXN-RENAL stop; RXN-G1 keeps the
     /// current rate until Dosing's rate order arrives. Accepted in every state, so a delayed reaction after
-    /// the end is still recorded (it changes no rate then).
+    /// the end is still recorded (it changes no rate then). A report repeating an earlier
+    /// <paramref name="requestId"/> (a client retrying after a lost answer) returns the reaction already
+    /// recorded and changes nothing.
     /// </summary>
-    public ReactionOutcome ReportReaction(ReactionKind kind, ReactionGrade grade, IReadOnlyList<string> symptoms, DateTimeOffset now)
+    public ReactionOutcome ReportReaction(ReactionKind kind, ReactionGrade grade, IReadOnlyList<string> symptoms, DateTimeOffset now,
+        string? requestId = null)
     {
         ArgumentNullException.ThrowIfNull(symptoms);
+        if (requestId is not null && reactions.Find(r => r.RequestId == requestId) is { } earlier)
+        {
+            return new ReactionOutcome(earlier, null, Repeated: true);
+        }
         var violations = new List<FieldViolation>();
         if (!Enum.IsDefined(kind))
         {
@@ -343,7 +350,7 @@ public sealed class InfusionSession
         DomainValidationException.ThrowIfAny(violations);
 
         var sequence = NextSequence();
-        return RegisterReaction(kind, grade, [.. symptoms], ReactionSource.Reported, null, sequence, now);
+        return RegisterReaction(kind, grade, [.. symptoms], ReactionSource.Reported, null, sequence, now, requestId);
     }
 
     /// <summary>
@@ -799,7 +806,8 @@ public sealed class InfusionSession
         ReactionSource source,
         string? findingRuleId,
         long sequence,
-        DateTimeOffset now)
+        DateTimeOffset now,
+        string? requestId = null)
     {
         var (ruleId, action) = ReactionPolicy.Classify(kind, grade);
         var stateAtOnset = State;
@@ -846,7 +854,8 @@ public sealed class InfusionSession
             ReportedSequence: sequence,
             RateAtOnsetMgPerKgMin: rateAtOnset,
             StateAtOnset: stateAtOnset,
-            RateOrderExpected: action == ReactionAction.ContinueAwaitingRateOrder && stateAtOnset == InfusionState.Running);
+            RateOrderExpected: action == ReactionAction.ContinueAwaitingRateOrder && stateAtOnset == InfusionState.Running,
+            RequestId: requestId);
         reactions.Add(reaction);
         return new ReactionOutcome(reaction, change);
     }

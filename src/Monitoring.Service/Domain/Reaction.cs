@@ -5,7 +5,8 @@ namespace Ivig.Monitoring.Domain;
 /// Active from <see cref="ReportedAt"/> until <see cref="ResolvedAt"/>; while any reaction is active the
 /// rate never rises. <paramref name="FindingRuleId"/> is the VIT-* rule for a detected reaction.
 /// <paramref name="RateOrderExpected"/> is true when the infusion kept running (RXN-G1) and so waits for
-/// Dosing's order under the RXN-ORDER-DEADLINE escalation.
+/// Dosing's order under the RXN-ORDER-DEADLINE escalation. <paramref name="RequestId"/> is the reporting
+/// client's id for the report, if it gave one (a retry with it returns this reaction).
 /// </summary>
 public sealed record Reaction(
     Guid Id,
@@ -24,7 +25,8 @@ public sealed record Reaction(
     DateTimeOffset? RateOrderReceivedAt = null,
     DateTimeOffset? RateOrderEscalatedAt = null,
     DateTimeOffset? ResolvedAt = null,
-    long? ResolvedSequence = null)
+    long? ResolvedSequence = null,
+    string? RequestId = null)
 {
     public bool IsActive => ResolvedAt is null;
 

@@ -6,6 +6,25 @@ namespace Ivig.Monitoring.Tests.Domain;
 public class ReactionTests
 {
     [Fact]
+    public void A_retried_report_with_the_same_request_id_returns_the_recorded_reaction_and_changes_nothing()
+    {
+        var session = TestData.Start();
+        var first = session.ReportReaction(ReactionKind.InfusionRelated, ReactionGrade.Grade2, ["chills"], TestData.At(10), "report-1");
+        var version = session.Version;
+
+        var retried = session.ReportReaction(ReactionKind.InfusionRelated, ReactionGrade.Grade2, ["chills"], TestData.At(11), "report-1");
+
+        Assert.True(retried.Repeated);
+        Assert.Equal(first.Reaction.Id, retried.Reaction.Id);
+        Assert.Null(retried.RateChange);
+        Assert.Equal(version, session.Version);
+        Assert.Single(session.Reactions);
+        var another = session.ReportReaction(ReactionKind.InfusionRelated, ReactionGrade.Grade1, ["flushing"], TestData.At(12), "report-2");
+        Assert.False(another.Repeated);
+        Assert.Equal(2, session.Reactions.Count);
+    }
+
+    [Fact]
     public void Grade1_keeps_the_current_rate_and_freezes_titration()
     {
         var session = TestData.Start();

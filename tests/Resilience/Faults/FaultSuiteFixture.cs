@@ -7,7 +7,7 @@ namespace Ivig.Resilience.Faults;
 /// rate, so the gateway's per-client limit is lifted; everything else is the production wiring.
 /// The services reach RabbitMQ through a <see cref="DelayProxy"/> (no delay unless a test sets one).
 /// </summary>
-public sealed class FaultSuiteFixture : SuiteFixture
+public class FaultSuiteFixture : SuiteFixture
 {
     private readonly int _brokerPort = DelayProxy.FreePort();
     private readonly int _routePort = DelayProxy.FreePort();
@@ -37,4 +37,16 @@ public sealed class FaultSuiteFixture : SuiteFixture
 public sealed class FaultCollection : ICollectionFixture<FaultSuiteFixture>
 {
     public const string Name = "faults";
+}
+
+/// <summary>
+/// A suite of its own for the stalled-broker test: after a long stall, a service's bus may still be
+/// draining abandoned publishes, and that must not colour the kill tests that follow.
+/// </summary>
+public sealed class StalledBrokerSuiteFixture : FaultSuiteFixture;
+
+[CollectionDefinition(Name)]
+public sealed class StalledBrokerCollection : ICollectionFixture<StalledBrokerSuiteFixture>
+{
+    public const string Name = "stalled-broker";
 }

@@ -8,7 +8,8 @@ namespace Ivig.Resilience.Faults;
 
 /// <summary>
 /// Many running infusions, and one grade-1 reaction reported on each at a steady pace, each call with
-/// a deadline, the way a ward's clients would. Records what each call answered and how long it took.
+/// a deadline and the client's own request id, the way a ward's clients would. Records what each call
+/// answered and how long it took; a report that failed can be retried with the same request id.
 /// </summary>
 internal sealed class ReactionLoad(ClinicalScenario scenario)
 {
@@ -17,6 +18,9 @@ internal sealed class ReactionLoad(ClinicalScenario scenario)
     public sealed record Outcome(string InfusionId, StatusCode Code, TimeSpan Elapsed, string? ReactionId);
 
     public ConcurrentBag<Outcome> Outcomes { get; } = [];
+
+    /// <summary>One request id per infusion's report, kept for retries.</summary>
+    private readonly ConcurrentDictionary<string, string> _requestIds = new();
 
     /// <summary>Starts <paramref name="count"/> infusions: 5 days of a few regimens planned on one assessment.</summary>
     public async Task<IReadOnlyList<string>> StartInfusionsAsync(int count)
@@ -55,19 +59,31 @@ internal sealed class ReactionLoad(ClinicalScenario scenario)
         await Task.WhenAll(calls);
     }
 
-    private async Task ReportOneAsync(string infusionId)
+    /// <summary>Reports again, with the same request ids, every report that did not get an answer; returns their outcomes.</summary>
+    public async Task<IReadOnlyList<Outcome>> RetryFailedAsync()
     {
+        var failed = Outcomes.Where(o => o.Code != StatusCode.OK).Select(o => o.InfusionId).ToList();
+        var retries = new ConcurrentBag<Outcome>();
+        await Parallel.ForEachAsync(failed, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (id, _) => retries.Add(await SendAsync(id)));
+        return [.. retries];
+    }
+
+    private async Task ReportOneAsync(string infusionId) => Outcomes.Add(await SendAsync(infusionId));
+
+    private async Task<Outcome> SendAsync(string infusionId)
+    {
+        var requestId = _requestIds.GetOrAdd(infusionId, _ => Guid.NewGuid().ToString());
         var clock = Stopwatch.StartNew();
         try
         {
             var reply = await scenario.Monitoring.ReportReactionAsync(
-                new ReportReactionRequest { InfusionId = infusionId, Kind = ReactionKind.Grade1, Symptoms = { "flushing" } },
+                new ReportReactionRequest { InfusionId = infusionId, Kind = ReactionKind.Grade1, Symptoms = { "flushing" }, RequestId = requestId },
                 ClinicalScenario.Nurse, deadline: DateTime.UtcNow.Add(CallDeadline));
-            Outcomes.Add(new(infusionId, StatusCode.OK, clock.Elapsed, reply.Reaction.ReactionId));
+            return new(infusionId, StatusCode.OK, clock.Elapsed, reply.Reaction.ReactionId);
         }
         catch (RpcException ex)
         {
-            Outcomes.Add(new(infusionId, ex.StatusCode, clock.Elapsed, null));
+            return new(infusionId, ex.StatusCode, clock.Elapsed, null);
         }
     }
 }

@@ -13,8 +13,8 @@ namespace Ivig.Resilience.Faults;
 /// when the late orders arrive each reaction still gets exactly one rate change and one reaction alert,
 /// with no rate rising meanwhile.
 /// </summary>
-[Collection(FaultCollection.Name)]
-public sealed class StalledBrokerTests(FaultSuiteFixture suite, ITestOutputHelper output)
+[Collection(StalledBrokerCollection.Name)]
+public sealed class StalledBrokerTests(StalledBrokerSuiteFixture suite, ITestOutputHelper output)
 {
     private const int Reactions = 10;
     private readonly ClinicalScenario _scenario = new(suite);

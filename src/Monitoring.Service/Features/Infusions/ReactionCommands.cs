@@ -12,6 +12,8 @@ namespace Ivig.Monitoring.Features.Infusions;
 /// </summary>
 public sealed class ReactionCommands(InfusionUpdater updater, MonitoringMetrics metrics)
 {
+    private const int MaxRequestIdLength = 64;
+
     public async Task<ReportReactionResponse> ReportAsync(ReportReactionRequest request)
     {
         var id = InfusionIds.Parse(request.InfusionId);
@@ -22,11 +24,19 @@ public sealed class ReactionCommands(InfusionUpdater updater, MonitoringMetrics 
         {
             throw new RequestValidationException([new("symptoms", "Each symptom is at most 200 characters.")]);
         }
+        var requestId = FreeText.Readable(request.RequestId);
+        if (requestId.Length > MaxRequestIdLength)
+        {
+            throw new RequestValidationException([new("request_id", $"At most {MaxRequestIdLength} characters (a UUID is recommended).")]);
+        }
 
         var (session, outcome) = await updater.UpdateAsync(id,
-            (s, now) => s.ReportReaction(kind.Kind, kind.Grade, symptoms, now),
+            (s, now) => s.ReportReaction(kind.Kind, kind.Grade, symptoms, now, requestId.Length == 0 ? null : requestId),
             InfusionEvents.Reaction);
-        metrics.ReactionRecorded(outcome.Reaction);
+        if (!outcome.Repeated)
+        {
+            metrics.ReactionRecorded(outcome.Reaction);
+        }
         return new ReportReactionResponse { Infusion = session.ToProto(), Reaction = outcome.Reaction.ToProto() };
     }
 
