@@ -31,9 +31,12 @@ public sealed class FaultInjectionTests(FaultSuiteFixture suite, ITestOutputHelp
     public async Task Killing_a_process_with_reactions_in_flight_loses_no_reaction_alert_or_rate_change(string victim)
     {
         await WaitForGatewayAsync(); // a previous case may have restarted it: the channel reconnects with backoff
+        // The downstream listener's queue is declared well before the kill, as a real integration's
+        // would be: a definition made a moment before the broker dies may not have reached its disk yet.
+        await using var recorder = await EventRecorder.StartAsync(new Uri(await suite.ConnectionStringAsync("messaging")));
         var load = new ReactionLoad(_scenario);
         var infusions = await load.StartInfusionsAsync(Reactions);
-        await using var recorder = await EventRecorder.StartAsync(new Uri(await suite.ConnectionStringAsync("messaging")));
+        await Task.Delay(TimeSpan.FromSeconds(2));
         var clock = Stopwatch.StartNew();
 
         // Reactions go out over 2.5 s; the kill lands after the first second, so some are answered,
