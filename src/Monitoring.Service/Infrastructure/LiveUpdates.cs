@@ -27,37 +27,48 @@ public sealed class LiveUpdates(IConnectionMultiplexer redis)
 
     private async Task<LiveSubscription> SubscribeAsync(RedisChannel channel, CancellationToken cancellationToken)
     {
-        var output = Channel.CreateBounded<Guid>(new BoundedChannelOptions(256) { FullMode = BoundedChannelFullMode.DropOldest });
         var queue = await redis.GetSubscriber().SubscribeAsync(channel);
+        var subscription = new LiveSubscription(queue, cancellationToken);
         queue.OnMessage(message =>
         {
             if (Guid.TryParse((string?)message.Message, out var id))
             {
-                output.Writer.TryWrite(id);
+                subscription.Offer(id);
             }
         });
-        return new LiveSubscription(queue, output, cancellationToken);
+        return subscription;
     }
 }
 
 /// <summary>
-/// One stream's subscription: ids of changed items. Disposing it (always, however the stream ends:
-/// cancelled, failed or completed) unsubscribes from Redis, so no queue outlives its stream.
+/// One stream's subscription: ids of changed items, at most <see cref="Capacity"/> waiting. A stream
+/// that falls further behind loses the oldest notices and is told so (<see cref="TakeLagged"/>), so it
+/// can catch up from the store instead of silently missing a change. Disposing it (always, however
+/// the stream ends) unsubscribes from Redis, so no queue outlives its stream.
 /// </summary>
 public sealed class LiveSubscription : IAsyncDisposable
 {
+    public const int Capacity = 256;
+
     private readonly ChannelMessageQueue _queue;
     private readonly Channel<Guid> _channel;
     private readonly CancellationTokenRegistration _registration;
+    private int _lagged;
 
-    internal LiveSubscription(ChannelMessageQueue queue, Channel<Guid> channel, CancellationToken cancellationToken)
+    internal LiveSubscription(ChannelMessageQueue queue, CancellationToken cancellationToken)
     {
         _queue = queue;
-        _channel = channel;
-        _registration = cancellationToken.Register(() => channel.Writer.TryComplete());
+        _channel = Channel.CreateBounded<Guid>(new BoundedChannelOptions(Capacity) { FullMode = BoundedChannelFullMode.DropOldest },
+            _ => Interlocked.Exchange(ref _lagged, 1));
+        _registration = cancellationToken.Register(() => _channel.Writer.TryComplete());
     }
 
     public ChannelReader<Guid> Reader => _channel.Reader;
+
+    internal void Offer(Guid id) => _channel.Writer.TryWrite(id);
+
+    /// <summary>True (once) when notices were dropped since the last call: the reader must catch up from the store.</summary>
+    public bool TakeLagged() => Interlocked.Exchange(ref _lagged, 0) == 1;
 
     public async ValueTask DisposeAsync()
     {

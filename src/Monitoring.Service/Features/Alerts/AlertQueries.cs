@@ -12,6 +12,9 @@ public sealed class AlertQueries(AlertStore alerts, LiveUpdates live, TimeProvid
 {
     private const int InitialAlerts = 100;
 
+    /// <summary>How far back a watcher that fell behind looks (well beyond the live queue's capacity).</summary>
+    private const int CatchUpAlerts = 4 * Infrastructure.LiveSubscription.Capacity;
+
     public async Task WatchAsync(WatchAlertsRequest request, IServerStreamWriter<WatchAlertsResponse> stream, Func<Task> openStream, CancellationToken cancellationToken)
     {
         var infusion = ParseOptional(request.InfusionId, "infusion_id");
@@ -36,6 +39,16 @@ public sealed class AlertQueries(AlertStore alerts, LiveUpdates live, TimeProvid
         }
 
         var sent = new Dictionary<Guid, long>();
+        async Task SendIfChangedAsync(DomainAlert alert)
+        {
+            if ((infusion is not null && alert.InfusionId != infusion) || (sent.TryGetValue(alert.Id, out var version) && version == alert.Version))
+            {
+                return;
+            }
+            sent[alert.Id] = alert.Version;
+            await stream.WriteAsync(new WatchAlertsResponse { Alert = alert.ToProto() }, cancellationToken);
+        }
+
         foreach (var alert in backlog.Where(a => infusion is null || a.InfusionId == infusion))
         {
             await stream.WriteAsync(new WatchAlertsResponse { Alert = alert.ToProto() }, cancellationToken);
@@ -45,16 +58,19 @@ public sealed class AlertQueries(AlertStore alerts, LiveUpdates live, TimeProvid
         {
             await foreach (var alertId in updates.Reader.ReadAllAsync(cancellationToken))
             {
-                if (await alerts.FindAsync(alertId) is not { } alert || (infusion is not null && alert.InfusionId != infusion))
+                if (updates.TakeLagged())
                 {
-                    continue;
+                    // This watcher fell behind and notices were dropped: catch up from the store, so a
+                    // busy ward's dashboard never silently misses an alert.
+                    foreach (var recent in (await alerts.ListRecentAsync(CatchUpAlerts)).Reverse())
+                    {
+                        await SendIfChangedAsync(recent);
+                    }
                 }
-                if (sent.TryGetValue(alert.Id, out var version) && version == alert.Version)
+                if (await alerts.FindAsync(alertId) is { } alert)
                 {
-                    continue;
+                    await SendIfChangedAsync(alert);
                 }
-                sent[alert.Id] = alert.Version;
-                await stream.WriteAsync(new WatchAlertsResponse { Alert = alert.ToProto() }, cancellationToken);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

@@ -27,7 +27,8 @@ public sealed class InfusionQueries(InfusionStore store, LiveUpdates live)
         {
             await foreach (var changed in updates.Reader.ReadAllAsync(cancellationToken))
             {
-                if (changed == id && await store.FindAsync(id) is { } session && session.Version != current.Version)
+                // A dropped notice (this watcher fell behind a busy ward) could be this infusion's: re-read it.
+                if ((changed == id || updates.TakeLagged()) && await store.FindAsync(id) is { } session && session.Version != current.Version)
                 {
                     current = session.ToProto();
                     await stream.WriteAsync(new WatchInfusionResponse { Infusion = current }, cancellationToken);
