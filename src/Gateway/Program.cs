@@ -1,9 +1,12 @@
 using Ivig.Gateway.Proxy;
+using Ivig.Gateway.Telemetry;
+
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddGateway();
 builder.AddGatewayProtection();
+builder.AddGatewayTraceSampling();
 
 var app = builder.Build();
 

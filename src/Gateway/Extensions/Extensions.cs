@@ -1,4 +1,5 @@
 using Ivig.Gateway.BackendHealth;
+using Ivig.Gateway.Proxy;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -10,7 +11,8 @@ internal static class Extensions
         // names resolved by service discovery ("http://_grpc.eligibility" = the grpc endpoint).
         builder.Services.AddReverseProxy()
             .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
-            .AddServiceDiscoveryDestinationResolver();
+            .AddServiceDiscoveryDestinationResolver()
+            .FlushWatchStreamHeaders();
 
         builder.Services.AddGrpcClient<Grpc.Health.V1.Health.HealthClient>("eligibility", o => o.Address = new Uri("http://_grpc.eligibility"));
         builder.Services.AddGrpcClient<Grpc.Health.V1.Health.HealthClient>("dosing", o => o.Address = new Uri("http://_grpc.dosing"));

@@ -1,6 +1,4 @@
-using System.Threading.RateLimiting;
 using Ivig.Gateway.Protection;
-using Microsoft.AspNetCore.RateLimiting;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -14,19 +12,9 @@ internal static class ProtectionExtensions
         var options = builder.Configuration.GetSection(GatewayProtectionOptions.SectionName).Get<GatewayProtectionOptions>() ?? new();
         builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(k => k.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes);
 
-        builder.Services.AddRateLimiter(limiter =>
-        {
-            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                RateLimitPartition.GetTokenBucketLimiter(ClientKey(context), _ => new TokenBucketRateLimiterOptions
-                {
-                    TokenLimit = options.BurstPerClient,
-                    TokensPerPeriod = options.RequestsPerSecondPerClient,
-                    ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-                    QueueLimit = 0,
-                    AutoReplenishment = true,
-                }));
-            limiter.OnRejected = (context, _) => RejectAsync(context.HttpContext);
-        });
+        builder.Services.AddSingleton(new ClientRateLimiter(options));
+        // Each client's token is validated once, then reused until it expires (at most two minutes).
+        builder.AddValidatedTokenCache();
 
         builder.Services.AddCors(cors => cors.AddPolicy(CorsPolicy, policy => policy
             .WithOrigins(options.AllowedOrigins)
@@ -39,18 +27,13 @@ internal static class ProtectionExtensions
     {
         app.UseCors(CorsPolicy);
         app.UseAuthentication();
-        app.UseRateLimiter();
+        var limiter = app.Services.GetRequiredService<ClientRateLimiter>();
+        app.Use((context, next) => limiter.TryAcquire(context) ? next(context) : RejectAsync(context));
         app.UseAuthorization();
     }
 
-    // Health probes are exempt from nothing: they are cheap and a probe storm is still a storm.
-    private static string ClientKey(HttpContext context) =>
-        context.User.Identity?.IsAuthenticated == true
-            ? "sub:" + context.User.Identity.Name
-            : "ip:" + context.Connection.RemoteIpAddress;
-
     /// <summary>gRPC callers get ResourceExhausted (a gRPC client reads a bare 429 as Unavailable); others 429.</summary>
-    private static ValueTask RejectAsync(HttpContext context)
+    private static Task RejectAsync(HttpContext context)
     {
         var response = context.Response;
         if (context.Request.ContentType?.StartsWith("application/grpc", StringComparison.OrdinalIgnoreCase) == true)
@@ -67,6 +50,6 @@ internal static class ProtectionExtensions
             response.StatusCode = StatusCodes.Status429TooManyRequests;
             response.Headers.RetryAfter = "1";
         }
-        return ValueTask.CompletedTask;
+        return Task.CompletedTask;
     }
 }
