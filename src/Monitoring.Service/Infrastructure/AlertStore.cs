@@ -84,14 +84,8 @@ public sealed class AlertStore(IConnectionMultiplexer redis)
 
     private async Task<IReadOnlyList<Alert>> LoadAsync(RedisValue[] ids)
     {
-        var alerts = new List<Alert>(ids.Length);
-        foreach (var id in ids)
-        {
-            if (Guid.TryParse((string?)id, out var guid) && await FindAsync(guid) is { } alert)
-            {
-                alerts.Add(alert);
-            }
-        }
-        return alerts;
+        // All reads at once (pipelined on the one connection), not one round trip after another.
+        var found = await Task.WhenAll(ids.Select(id => Guid.TryParse((string?)id, out var guid) ? FindAsync(guid) : Task.FromResult<Alert?>(null)));
+        return [.. found.OfType<Alert>()];
     }
 }

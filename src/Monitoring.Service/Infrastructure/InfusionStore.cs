@@ -122,14 +122,9 @@ public sealed class InfusionStore(IConnectionMultiplexer redis)
     {
         var db = redis.GetDatabase();
         var ids = await db.SortedSetRangeByRankAsync(ActiveIndexKey, offset, offset + count);
-        var sessions = new List<InfusionSession>(Math.Min(ids.Length, count));
-        foreach (var id in ids.Take(count))
-        {
-            if (Guid.TryParse((string?)id, out var guid) && await FindAsync(guid) is { } session)
-            {
-                sessions.Add(session);
-            }
-        }
-        return (sessions, ids.Length > count);
+        // All reads at once (pipelined on the one connection), not one round trip after another.
+        var found = await Task.WhenAll(ids.Take(count)
+            .Select(id => Guid.TryParse((string?)id, out var guid) ? FindAsync(guid) : Task.FromResult<InfusionSession?>(null)));
+        return ([.. found.OfType<InfusionSession>()], ids.Length > count);
     }
 }

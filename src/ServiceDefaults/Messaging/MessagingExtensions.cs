@@ -60,6 +60,9 @@ public static class MessagingExtensions
                     r.Ignore<Ivig.ServiceDefaults.Grpc.PreconditionFailedException>();
                     r.Intervals(100, 500, 1000, 2000, 5000, 10000, 15000, 30000);
                 });
+                // Enough messages in hand that a burst of reactions (or one message in a long retry)
+                // does not queue the rest behind it; the default follows the core count (4 here).
+                rabbit.PrefetchCount = 32;
                 rabbit.ConfigureEndpoints(context);
             });
         });
