@@ -9,15 +9,16 @@ public static class StateExtensions
     public const string ConnectionName = "redis";
 
     /// <summary>
-    /// While Redis is unreachable a command fails at once (no backlog waiting for a reconnect) and any
-    /// command gives up after 2 s, so a clinical request answers Unavailable well inside its deadline
-    /// instead of hanging; the client retries. Reconnection happens in the background as usual.
+    /// Any command gives up after 2 s, so while Redis is unreachable a clinical request answers
+    /// Unavailable well inside its deadline instead of hanging; the client retries. Commands issued
+    /// during a brief reconnect wait for it (the default backlog) rather than failing at once, so a
+    /// Redis restart costs the callers of those seconds a short wait, not an error.
     /// </summary>
     public static TBuilder AddSuiteRedis<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
         builder.AddRedisClient(ConnectionName, configureOptions: options =>
         {
-            options.BacklogPolicy = BacklogPolicy.FailFast;
+            options.BacklogPolicy = BacklogPolicy.Default;
             options.AbortOnConnectFail = false;
             options.ConnectTimeout = 2000;
             options.AsyncTimeout = 2000;
