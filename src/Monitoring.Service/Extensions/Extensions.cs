@@ -38,7 +38,9 @@ internal static class Extensions
         builder.Services.AddSingleton(thresholds);
         builder.Services.AddSingleton(reactionPolicy);
         builder.Services.AddSingleton(new VitalsEvaluator(thresholds));
-        builder.Services.AddSingleton(new VitalsSchedule(thresholds));
+        var vitalsSchedule = new VitalsSchedule(thresholds);
+        builder.Services.AddSingleton(vitalsSchedule);
+        builder.Services.AddSingleton(new SafetyCheckSchedule(vitalsSchedule, reactionPolicy));
         builder.Services.AddSingleton(TimeProvider.System);
 
         builder.Services.AddSingleton<Ivig.Monitoring.Telemetry.MonitoringMetrics>();

@@ -7,40 +7,62 @@ namespace Ivig.Monitoring.Infrastructure;
 
 /// <summary>
 /// Infusion sessions in Redis: one hash per session (its version and JSON snapshot), a list per session
-/// of its vitals readings (appended, never rewritten: a long infusion's writes stay small) and a sorted
-/// set of the active ones by start time. Writes are compare-and-set on the version (a Lua script), so two
-/// concurrent updates of one session can never both land. The change's effects (events, alerts) go into
-/// the outbox in the same script: stored together with the change or not at all. Nothing here expires.
+/// of its vitals readings (appended, never rewritten: a long infusion's writes stay small), a sorted
+/// set of the active ones by start time and another of the active ones by when the safety watchdog must
+/// next look at them (<see cref="SafetyCheckSchedule"/>). Writes are compare-and-set on the version (a Lua
+/// script), so two concurrent updates of one session can never both land; both indexes change in the same
+/// script. The change's effects (events, alerts) go into the outbox in the same script: stored together
+/// with the change or not at all. Nothing here expires.
 /// </summary>
-public sealed class InfusionStore(IConnectionMultiplexer redis)
+public sealed class InfusionStore(IConnectionMultiplexer redis, SafetyCheckSchedule checks)
 {
     private const string ActiveIndexKey = "monitoring:infusions:active";
+    private const string DueIndexKey = "monitoring:infusions:check-due";
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    // KEYS[1] session hash, KEYS[2] active index, KEYS[3] outbox, KEYS[4] vitals list. ARGV: expected
-    // version, new version, snapshot, id, score, active(1/0), n, n readings, then outbox (id, entry) pairs.
+    // KEYS[1] session hash, KEYS[2] active index, KEYS[3] outbox, KEYS[4] vitals list, KEYS[5] check-due index.
+    // ARGV: expected version, new version, snapshot, id, start score, active(1/0), check-due score, n,
+    // n readings, then outbox (id, entry) pairs.
     private static readonly string CompareAndSetScript = $"""
         local current = redis.call('HGET', KEYS[1], 'version')
         if (current or '-1') ~= ARGV[1] then return 0 end
         redis.call('HSET', KEYS[1], 'version', ARGV[2], 'snapshot', ARGV[3])
-        if ARGV[6] == '1' then redis.call('ZADD', KEYS[2], ARGV[5], ARGV[4]) else redis.call('ZREM', KEYS[2], ARGV[4]) end
-        local n = tonumber(ARGV[7])
-        for i = 8, 7 + n do redis.call('RPUSH', KEYS[4], ARGV[i]) end
-        {OutboxStore.AppendLua("KEYS[3]", "8 + n")}
+        if ARGV[6] == '1' then
+          redis.call('ZADD', KEYS[2], ARGV[5], ARGV[4])
+          redis.call('ZADD', KEYS[5], ARGV[7], ARGV[4])
+        else
+          redis.call('ZREM', KEYS[2], ARGV[4])
+          redis.call('ZREM', KEYS[5], ARGV[4])
+        end
+        local n = tonumber(ARGV[8])
+        for i = 9, 8 + n do redis.call('RPUSH', KEYS[4], ARGV[i]) end
+        {OutboxStore.AppendLua("KEYS[3]", "9 + n")}
         return 1
         """;
 
     // KEYS[1] session hash, KEYS[2] active index, KEYS[3] the regimen day's latest infusion, KEYS[4] outbox,
-    // KEYS[5] vitals list. ARGV: version, snapshot, id, score, expected latest infusion ('' for none),
-    // restart reason, who, the baseline reading, then outbox (id, entry) pairs.
+    // KEYS[5] vitals list, KEYS[6] check-due index. ARGV: version, snapshot, id, start score, expected latest
+    // infusion ('' for none), restart reason, who, the baseline reading, check-due score, then outbox
+    // (id, entry) pairs.
     private static readonly string CreateScript = $"""
         if (redis.call('GET', KEYS[3]) or '') ~= ARGV[5] then return 0 end
         if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
         redis.call('HSET', KEYS[1], 'version', ARGV[1], 'snapshot', ARGV[2], 'restart_of', ARGV[5], 'restart_reason', ARGV[6], 'started_by', ARGV[7])
         redis.call('ZADD', KEYS[2], ARGV[4], ARGV[3])
+        redis.call('ZADD', KEYS[6], ARGV[9], ARGV[3])
         redis.call('SET', KEYS[3], ARGV[3])
         redis.call('RPUSH', KEYS[5], ARGV[8])
-        {OutboxStore.AppendLua("KEYS[4]", "9")}
+        {OutboxStore.AppendLua("KEYS[4]", "10")}
+        return 1
+        """;
+
+    // KEYS[1] session hash, KEYS[2] check-due index. ARGV: id, the version the check read, new score ('' to
+    // drop). A session changed since then was re-indexed by that change, which wins.
+    private const string RescheduleScript = """
+        local current = redis.call('HGET', KEYS[1], 'version')
+        if not current then redis.call('ZREM', KEYS[2], ARGV[1]) return 1 end
+        if current ~= ARGV[2] then return 0 end
+        if ARGV[3] == '' then redis.call('ZREM', KEYS[2], ARGV[1]) else redis.call('ZADD', KEYS[2], 'XX', ARGV[3], ARGV[1]) end
         return 1
         """;
 
@@ -67,7 +89,7 @@ public sealed class InfusionStore(IConnectionMultiplexer redis)
         IReadOnlyList<OutboxEntry> outbox)
     {
         var result = await redis.GetDatabase().ScriptEvaluateAsync(CreateScript,
-            [SessionKey(session.Id), ActiveIndexKey, RegimenDayKey(session.RegimenId, session.DayNumber), OutboxStore.Key, VitalsKey(session.Id)],
+            [SessionKey(session.Id), ActiveIndexKey, RegimenDayKey(session.RegimenId, session.DayNumber), OutboxStore.Key, VitalsKey(session.Id), DueIndexKey],
             [
                 session.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 JsonSerializer.Serialize(session.ToSnapshot(), Json),
@@ -77,25 +99,62 @@ public sealed class InfusionStore(IConnectionMultiplexer redis)
                 restartReason,
                 startedBy,
                 JsonSerializer.Serialize(session.LatestVitals, Json),
+                CheckDueScore(session),
                 .. OutboxStore.AsArguments(outbox),
             ]);
         return (int)result == 1;
     }
 
-    public async Task<InfusionSession?> FindAsync(Guid id)
+    public async Task<InfusionSession?> FindAsync(Guid id) => Read(await redis.GetDatabase().HashGetAsync(SessionKey(id), "snapshot"));
+
+    private static InfusionSession? Read(RedisValue snapshot) => snapshot.IsNullOrEmpty
+        ? null
+        : InfusionSession.FromSnapshot(JsonSerializer.Deserialize<InfusionSessionSnapshot>((string)snapshot!, Json)!);
+
+    /// <summary>Several sessions in one pipelined batch; null where a session does not exist.</summary>
+    public async Task<IReadOnlyList<InfusionSession?>> FindManyAsync(IReadOnlyList<Guid> ids)
     {
-        var snapshot = await redis.GetDatabase().HashGetAsync(SessionKey(id), "snapshot");
-        return snapshot.IsNullOrEmpty
-            ? null
-            : InfusionSession.FromSnapshot(JsonSerializer.Deserialize<InfusionSessionSnapshot>((string)snapshot!, Json)!);
+        var db = redis.GetDatabase();
+        var snapshots = await Task.WhenAll(ids.Select(id => db.HashGetAsync(SessionKey(id), "snapshot")));
+        return [.. snapshots.Select(Read)];
     }
+
+    private RedisValue CheckDueScore(InfusionSession session) =>
+        checks.NextCheckAt(session) is { } at ? at.ToUnixTimeMilliseconds() : RedisValue.EmptyString;
+
+    /// <summary>Active infusions the safety watchdog must look at by <paramref name="now"/>, the most overdue first.</summary>
+    public async Task<IReadOnlyList<Guid>> DueForCheckAsync(DateTimeOffset now)
+    {
+        var ids = await redis.GetDatabase().SortedSetRangeByScoreAsync(DueIndexKey, double.NegativeInfinity, now.ToUnixTimeMilliseconds());
+        return [.. ids.Select(id => Guid.TryParse((string?)id, out var guid) ? guid : Guid.Empty).Where(id => id != Guid.Empty)];
+    }
+
+    /// <summary>
+    /// After the watchdog looked at <paramref name="id"/> as of <paramref name="version"/>: look next at
+    /// <paramref name="at"/> (null: never, the infusion has ended). Ignored if the session changed since.
+    /// </summary>
+    public async Task RescheduleCheckAsync(Guid id, long version, DateTimeOffset? at) =>
+        await redis.GetDatabase().ScriptEvaluateAsync(RescheduleScript, [SessionKey(id), DueIndexKey],
+            [id.ToString("N"), version.ToString(System.Globalization.CultureInfo.InvariantCulture),
+             at is { } when ? when.ToUnixTimeMilliseconds() : RedisValue.EmptyString]);
+
+    /// <summary>
+    /// Puts every active infusion missing from the check-due index (stored before the index existed) in it
+    /// as due now, so the next sweep looks at it and schedules it. Scheduled ones keep their time.
+    /// </summary>
+    public Task IndexUnscheduledAsync() =>
+        // Union with the active set weighted 0: a member only in the active set gets score 0 (due at once);
+        // MAX keeps every scheduled member's own (positive) time.
+        redis.GetDatabase().SortedSetCombineAndStoreAsync(SetOperation.Union, DueIndexKey, [DueIndexKey, ActiveIndexKey], [1, 0], Aggregate.Max);
+
+    public Task<long> CountActiveAsync() => redis.GetDatabase().SortedSetLengthAsync(ActiveIndexKey);
 
     /// <summary>Stores the session if nobody changed it since <paramref name="expectedVersion"/> (-1 for a new one).</summary>
     public async Task<bool> TrySaveAsync(InfusionSession session, long expectedVersion, IReadOnlyList<OutboxEntry> outbox)
     {
         var snapshot = session.ToSnapshot();
         var result = await redis.GetDatabase().ScriptEvaluateAsync(CompareAndSetScript,
-            [SessionKey(session.Id), ActiveIndexKey, OutboxStore.Key, VitalsKey(session.Id)],
+            [SessionKey(session.Id), ActiveIndexKey, OutboxStore.Key, VitalsKey(session.Id), DueIndexKey],
             [
                 expectedVersion.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 session.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -103,6 +162,7 @@ public sealed class InfusionStore(IConnectionMultiplexer redis)
                 session.Id.ToString("N"),
                 session.StartedAt.ToUnixTimeMilliseconds(),
                 session.IsActive ? "1" : "0",
+                CheckDueScore(session),
                 session.RecordedVitals.Count,
                 .. session.RecordedVitals.Select(r => (RedisValue)JsonSerializer.Serialize(r, Json)),
                 .. OutboxStore.AsArguments(outbox),
@@ -123,8 +183,7 @@ public sealed class InfusionStore(IConnectionMultiplexer redis)
         var db = redis.GetDatabase();
         var ids = await db.SortedSetRangeByRankAsync(ActiveIndexKey, offset, offset + count);
         // All reads at once (pipelined on the one connection), not one round trip after another.
-        var found = await Task.WhenAll(ids.Take(count)
-            .Select(id => Guid.TryParse((string?)id, out var guid) ? FindAsync(guid) : Task.FromResult<InfusionSession?>(null)));
+        var found = await FindManyAsync([.. ids.Take(count).Select(id => Guid.TryParse((string?)id, out var guid) ? guid : Guid.Empty)]);
         return ([.. found.OfType<InfusionSession>()], ids.Length > count);
     }
 }
