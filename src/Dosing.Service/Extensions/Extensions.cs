@@ -34,9 +34,11 @@ internal static class Extensions
         builder.Services.AddGrpcClient<EligibilityService.EligibilityServiceClient>(o => o.Address = new Uri("http://_grpc.eligibility"))
             .ForwardCallerToken()
             .AddStandardResilienceHandler();
+        builder.Services.AddSingleton<SettledAssessmentCache>();
         builder.Services.AddScoped<IEligibilityAssessments, GrpcEligibilityAssessments>();
 
-        builder.Services.AddSingleton<IRegimenStore, RedisRegimenStore>();
+        builder.Services.AddSingleton<RedisRegimenStore>();
+        builder.Services.AddSingleton<IRegimenStore, CachedRegimenStore>();
         builder.Services.AddSingleton<IRegimenPlannedOutbox, RedisRegimenPlannedOutbox>();
         builder.Services.AddSingleton<IRateOrderStore, RedisRateOrderStore>();
         builder.Services.AddScoped<IIntegrationEventPublisher, MassTransitEventPublisher>();

@@ -8,14 +8,20 @@ namespace Ivig.Dosing.Infrastructure;
 /// <summary>
 /// <see cref="IEligibilityAssessments"/> over Eligibility's gRPC API. An unknown assessment is <c>NotFound</c>
 /// (the request names a resource that does not exist); anything else that stops Eligibility answering is
-/// <c>Unavailable</c> for our caller, who may retry; never <c>Internal</c>.
+/// <c>Unavailable</c> for our caller, who may retry; never <c>Internal</c>. Settled assessments are answered
+/// from <see cref="SettledAssessmentCache"/>.
 /// </summary>
 public sealed class GrpcEligibilityAssessments(
     EligibilityService.EligibilityServiceClient client,
+    SettledAssessmentCache settled,
     ILogger<GrpcEligibilityAssessments> logger) : IEligibilityAssessments
 {
     public async Task<Assessment> GetAsync(Guid assessmentId, DateTime? deadline, CancellationToken cancellationToken)
     {
+        if (settled.Find(assessmentId) is { } known)
+        {
+            return known;
+        }
         var id = assessmentId.ToString("D");
         GetAssessmentResponse response;
         try
@@ -37,7 +43,9 @@ public sealed class GrpcEligibilityAssessments(
             throw Unavailable();
         }
 
-        return response.Assessment ?? throw Unavailable();
+        var assessment = response.Assessment ?? throw Unavailable();
+        settled.Offer(assessmentId, assessment);
+        return assessment;
     }
 
     private static RpcException Unavailable() =>

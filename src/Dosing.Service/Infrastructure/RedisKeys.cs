@@ -4,7 +4,7 @@ namespace Ivig.Dosing.Infrastructure;
 
 /// <summary>
 /// Dosing's Redis keys, all under "dosing:". None expires: regimens, rate orders and the audit are clinical records.
-/// Transactions span several keys, so a Redis Cluster deployment would need hash tags; the suite runs one primary.
+/// Scripts span several keys, so a Redis Cluster deployment would need hash tags; the suite runs one primary.
 /// </summary>
 public static class RedisKeys
 {

@@ -30,12 +30,18 @@ public sealed class AlertStore(IConnectionMultiplexer redis)
 
     private static RedisKey AlertKey(Guid id) => $"monitoring:alert:{id:N}";
 
+    /// <summary>The stored form of an alert (also what its live notice carries).</summary>
+    public static string Serialize(Alert alert) => JsonSerializer.Serialize(alert.ToSnapshot(), Json);
+
+    public static Alert? Deserialize(string? json) =>
+        string.IsNullOrEmpty(json) ? null : Alert.FromSnapshot(JsonSerializer.Deserialize<AlertSnapshot>(json, Json)!);
+
     /// <summary>Stores the alert unless one with the same deduplication key exists; true when it is new.</summary>
     public async Task<bool> RaiseOnceAsync(Alert alert, OutboxEntry announcement)
     {
         var result = await redis.GetDatabase().ScriptEvaluateAsync(RaiseOnceScript,
             [$"monitoring:alert-dedupe:{alert.DeduplicationKey}", AlertKey(alert.Id), AllAlertsKey, OutboxStore.Key],
-            [alert.Id.ToString("N"), JsonSerializer.Serialize(alert.ToSnapshot(), Json), alert.RaisedAt.ToUnixTimeMilliseconds(),
+            [alert.Id.ToString("N"), Serialize(alert), alert.RaisedAt.ToUnixTimeMilliseconds(),
              .. OutboxStore.AsArguments([announcement])]);
         return (int)result == 1;
     }
@@ -43,7 +49,7 @@ public sealed class AlertStore(IConnectionMultiplexer redis)
     public async Task<Alert?> FindAsync(Guid id)
     {
         var json = await redis.GetDatabase().StringGetAsync(AlertKey(id));
-        return json.IsNullOrEmpty ? null : Alert.FromSnapshot(JsonSerializer.Deserialize<AlertSnapshot>((string)json!, Json)!);
+        return Deserialize((string?)json);
     }
 
     // KEYS[1] alert key. ARGV: expected version, snapshot.
@@ -58,7 +64,7 @@ public sealed class AlertStore(IConnectionMultiplexer redis)
     public async Task<bool> TrySaveAsync(Alert alert, long expectedVersion)
     {
         var result = await redis.GetDatabase().ScriptEvaluateAsync(CompareAndSetScript, [AlertKey(alert.Id)],
-            [expectedVersion.ToString(System.Globalization.CultureInfo.InvariantCulture), JsonSerializer.Serialize(alert.ToSnapshot(), Json)]);
+            [expectedVersion.ToString(System.Globalization.CultureInfo.InvariantCulture), Serialize(alert)]);
         return (int)result == 1;
     }
 

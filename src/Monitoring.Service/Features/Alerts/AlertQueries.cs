@@ -13,7 +13,7 @@ public sealed class AlertQueries(AlertStore alerts, LiveUpdates live, TimeProvid
     private const int InitialAlerts = 100;
 
     /// <summary>How far back a watcher that fell behind looks (well beyond the live queue's capacity).</summary>
-    private const int CatchUpAlerts = 4 * Infrastructure.LiveSubscription.Capacity;
+    private const int CatchUpAlerts = 2 * Infrastructure.LiveSubscription.Capacity;
 
     public async Task WatchAsync(WatchAlertsRequest request, IServerStreamWriter<WatchAlertsResponse> stream, Func<Task> openStream, CancellationToken cancellationToken)
     {
@@ -41,7 +41,9 @@ public sealed class AlertQueries(AlertStore alerts, LiveUpdates live, TimeProvid
         var sent = new Dictionary<Guid, long>();
         async Task SendIfChangedAsync(DomainAlert alert)
         {
-            if ((infusion is not null && alert.InfusionId != infusion) || (sent.TryGetValue(alert.Id, out var version) && version == alert.Version))
+            // Notices from several replicas may arrive out of order: an alert version goes out once, never
+            // after a newer one.
+            if ((infusion is not null && alert.InfusionId != infusion) || (sent.TryGetValue(alert.Id, out var version) && version >= alert.Version))
             {
                 return;
             }
@@ -56,7 +58,7 @@ public sealed class AlertQueries(AlertStore alerts, LiveUpdates live, TimeProvid
         }
         try
         {
-            await foreach (var alertId in updates.Reader.ReadAllAsync(cancellationToken))
+            await foreach (var changed in updates.Reader.ReadAllAsync(cancellationToken))
             {
                 if (updates.TakeLagged())
                 {
@@ -67,10 +69,7 @@ public sealed class AlertQueries(AlertStore alerts, LiveUpdates live, TimeProvid
                         await SendIfChangedAsync(recent);
                     }
                 }
-                if (await alerts.FindAsync(alertId) is { } alert)
-                {
-                    await SendIfChangedAsync(alert);
-                }
+                await SendIfChangedAsync(changed);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -92,7 +91,7 @@ public sealed class AlertQueries(AlertStore alerts, LiveUpdates live, TimeProvid
             Infusions.DomainErrors.Translate(() => { alert.Acknowledge(caller.Subject, clock.GetUtcNow()); return 0; });
             if (await alerts.TrySaveAsync(alert, expectedVersion))
             {
-                await live.AlertChangedAsync(alert.Id);
+                await live.AlertChangedAsync(alert);
                 return new AcknowledgeAlertResponse { Alert = alert.ToProto() };
             }
         }

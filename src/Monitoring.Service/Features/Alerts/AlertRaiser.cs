@@ -22,7 +22,7 @@ public sealed class AlertRaiser(AlertStore alerts, LiveUpdates live, OutboxPubli
             return false;
         }
         metrics.AlertRaised(alert.Severity.ToString().ToUpperInvariant(), alert.RuleId);
-        await live.AlertChangedAsync(alert.Id);
+        await live.AlertChangedAsync(alert);
         await publisher.PublishAsync(announcement, OutboxPublisher.RequestWait, cancellationToken);
         return true;
     }
