@@ -36,5 +36,7 @@ fi
 
 if [ "${SKIP_RESTORE:-0}" != "1" ]; then
   dotnet restore IvigSuite.slnx --verbosity quiet
+  # The benchmark's profilers (dotnet-counters reads the services' server-side latency), pinned in bench/.
+  (cd bench && dotnet tool restore >/dev/null)
 fi
 echo "setup: ok"

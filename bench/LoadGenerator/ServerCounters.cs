@@ -28,9 +28,36 @@ internal sealed class ServerCounters : IAsyncDisposable
         _file = file;
     }
 
+    // A fresh clone has the tool pinned (bench/dotnet-tools.json) but not yet restored.
+    private static readonly Lazy<Task> ToolRestored = new(RestoreToolAsync);
+
+    private static async Task RestoreToolAsync()
+    {
+        try
+        {
+            using var restore = Process.Start(new ProcessStartInfo("dotnet", ["tool", "restore"])
+            {
+                WorkingDirectory = Path.Combine(Suite.RepositoryRoot, "bench"),
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+            });
+            if (restore is not null)
+            {
+                _ = restore.StandardOutput.ReadToEndAsync();
+                _ = restore.StandardError.ReadToEndAsync();
+                await restore.WaitForExitAsync();
+            }
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            // No dotnet on the PATH: the server-side figures are simply absent.
+        }
+    }
+
     public static async Task<ServerCounters> StartAsync(int pid, TimeSpan duration, CancellationToken cancellationToken)
     {
         var file = Path.Combine(Path.GetTempPath(), $"bench-counters-{pid}-{Guid.NewGuid():N}.json");
+        await ToolRestored.Value.WaitAsync(cancellationToken);
         try
         {
             var start = new ProcessStartInfo("dotnet")

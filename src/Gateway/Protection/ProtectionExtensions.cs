@@ -13,8 +13,6 @@ internal static class ProtectionExtensions
         builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(k => k.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes);
 
         builder.Services.AddSingleton(new ClientRateLimiter(options));
-        // Each client's token is validated once, then reused until it expires (at most two minutes).
-        builder.AddValidatedTokenCache();
 
         builder.Services.AddCors(cors => cors.AddPolicy(CorsPolicy, policy => policy
             .WithOrigins(options.AllowedOrigins)

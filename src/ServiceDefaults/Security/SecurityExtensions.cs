@@ -54,6 +54,8 @@ public static class SecurityExtensions
                     jwt.RequireHttpsMetadata = false;
                 }
             });
+        // Each client's token is validated once, then reused until it expires (at most two minutes).
+        builder.Services.AddValidatedTokenCache();
 
         builder.Services.AddAuthorization(authorization =>
         {

@@ -14,9 +14,15 @@ public static class StateExtensions
     /// during a brief reconnect wait for it (the default backlog) rather than failing at once, so a
     /// Redis restart costs the callers of those seconds a short wait, not an error.
     /// </summary>
+    /// <remarks>
+    /// No span per Redis command: the client's tracing profiles every command of every request, sampled or
+    /// not, and keeps each record for up to 10 s before turning it into a span; at hundreds of reactions a
+    /// second that garbage was a large share of Monitoring's CPU (docs/performance.md). The request, gRPC and
+    /// MassTransit spans around the commands remain, and Redis's own latency is in its slowlog and metrics.
+    /// </remarks>
     public static TBuilder AddSuiteRedis<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
-        builder.AddRedisClient(ConnectionName, configureOptions: options =>
+        builder.AddRedisClient(ConnectionName, settings => settings.DisableTracing = true, configureOptions: options =>
         {
             options.BacklogPolicy = BacklogPolicy.Default;
             options.AbortOnConnectFail = false;
