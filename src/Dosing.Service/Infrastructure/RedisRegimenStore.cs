@@ -1,3 +1,4 @@
+using Google.Protobuf;
 using System.Text.Json;
 using Ivig.Dosing.Features.Audit;
 using Ivig.Dosing.Features.Regimens;
@@ -6,6 +7,11 @@ using StackExchange.Redis;
 
 namespace Ivig.Dosing.Infrastructure;
 
+/// <summary>
+/// Regimens as the contract's message, in binary protobuf: formatting a regimen as proto JSON was a fifth of
+/// Dosing's work per PlanRegimen (docs/performance.md), and binary keeps unknown fields for older builds just
+/// as well. Regimens written as JSON by earlier versions are still read. GetRegimen shows one as JSON.
+/// </summary>
 public sealed class RedisRegimenStore(IConnectionMultiplexer redis) : IRegimenStore
 {
     // KEYS[1] regimen, KEYS[2] audit stream, KEYS[3] RegimenPlanned outbox. ARGV[1] regimen, ARGV[2..4]
@@ -28,7 +34,7 @@ public sealed class RedisRegimenStore(IConnectionMultiplexer redis) : IRegimenSt
         var added = await redis.GetDatabase().ScriptEvaluateAsync(AddScript,
             [RedisKeys.Regimen(planned.RegimenId), RedisKeys.Audit, RedisKeys.RegimenPlannedOutbox],
             [
-                StoreJson.ProtoFormatter.Format(regimen),
+                regimen.ToByteArray(),
                 .. RedisAudit.Arguments(audit),
                 planned.RegimenId.ToString("D"),
                 JsonSerializer.Serialize(planned, StoreJson.Options),
@@ -43,6 +49,14 @@ public sealed class RedisRegimenStore(IConnectionMultiplexer redis) : IRegimenSt
     {
         cancellationToken.ThrowIfCancellationRequested();
         var value = await redis.GetDatabase().StringGetAsync(RedisKeys.Regimen(regimenId));
-        return value.IsNull ? null : StoreJson.ProtoParser.Parse<V1.Regimen>(value.ToString());
+        if (value.IsNull)
+        {
+            return null;
+        }
+        // '{' never starts a binary Regimen (it would be field 15 as a group, which the contract has not).
+        var bytes = (byte[])value!;
+        return bytes.Length > 0 && bytes[0] == (byte)'{'
+            ? StoreJson.ProtoParser.Parse<V1.Regimen>(value.ToString())
+            : V1.Regimen.Parser.ParseFrom(bytes);
     }
 }

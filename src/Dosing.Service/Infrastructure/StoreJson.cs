@@ -4,7 +4,10 @@ using Google.Protobuf;
 
 namespace Ivig.Dosing.Infrastructure;
 
-/// <summary>How Dosing writes records to Redis: JSON a person can read in redis-cli, tolerant of fields added later.</summary>
+/// <summary>
+/// How Dosing writes records to Redis: JSON a person can read in redis-cli, tolerant of fields added later.
+/// Regimens are the exception (<see cref="RedisRegimenStore"/>): binary protobuf.
+/// </summary>
 public static class StoreJson
 {
     public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
@@ -12,8 +15,6 @@ public static class StoreJson
         Converters = { new JsonStringEnumConverter() },
     };
 
-    /// <summary>Contract messages (the regimen) are stored in the proto JSON mapping; unknown fields are skipped so an older build can still read them.</summary>
+    /// <summary>Regimens stored by earlier versions in the proto JSON mapping; unknown fields are skipped.</summary>
     public static JsonParser ProtoParser { get; } = new(JsonParser.Settings.Default.WithIgnoreUnknownFields(true));
-
-    public static JsonFormatter ProtoFormatter { get; } = JsonFormatter.Default;
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Ivig.Monitoring.Domain;
 using Ivig.Monitoring.Infrastructure.Outbox;
+using Microsoft.Extensions.Caching.Memory;
 using StackExchange.Redis;
 
 namespace Ivig.Monitoring.Infrastructure;
@@ -14,8 +15,13 @@ namespace Ivig.Monitoring.Infrastructure;
 /// script. The change's effects (events, alerts) go into the outbox in the same script: stored together
 /// with the change or not at all. Nothing here expires.
 /// </summary>
-public sealed class InfusionStore(IConnectionMultiplexer redis, SafetyCheckSchedule checks)
+public sealed class InfusionStore(IConnectionMultiplexer redis, SafetyCheckSchedule checks) : IDisposable
 {
+    /// <summary>Active sessions' snapshots as this process last wrote or read them (see <see cref="FindAsync"/>).</summary>
+    private const int MaxKnownSessions = 20_000;
+
+    private readonly MemoryCache _known = new(new MemoryCacheOptions { SizeLimit = MaxKnownSessions });
+
     private const string ActiveIndexKey = "monitoring:infusions:active";
     private const string DueIndexKey = "monitoring:infusions:check-due";
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -88,11 +94,12 @@ public sealed class InfusionStore(IConnectionMultiplexer redis, SafetyCheckSched
     public async Task<bool> TryCreateAsync(InfusionSession session, Guid? previous, string restartReason, string startedBy,
         IReadOnlyList<OutboxEntry> outbox)
     {
+        var snapshot = session.ToSnapshot();
         var result = await redis.GetDatabase().ScriptEvaluateAsync(CreateScript,
             [SessionKey(session.Id), ActiveIndexKey, RegimenDayKey(session.RegimenId, session.DayNumber), OutboxStore.Key, VitalsKey(session.Id), DueIndexKey],
             [
                 session.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                JsonSerializer.Serialize(session.ToSnapshot(), Json),
+                JsonSerializer.Serialize(snapshot, Json),
                 session.Id.ToString("N"),
                 session.StartedAt.ToUnixTimeMilliseconds(),
                 previous?.ToString("N") ?? "",
@@ -102,22 +109,69 @@ public sealed class InfusionStore(IConnectionMultiplexer redis, SafetyCheckSched
                 CheckDueScore(session),
                 .. OutboxStore.AsArguments(outbox),
             ]);
-        return (int)result == 1;
+        if ((int)result != 1)
+        {
+            return false;
+        }
+        _ = Remember(snapshot);
+        return true;
     }
 
-    public async Task<InfusionSession?> FindAsync(Guid id) => Read(await redis.GetDatabase().HashGetAsync(SessionKey(id), "snapshot"));
+    // KEYS[1] session hash. ARGV[1] the version this process holds. Nil when that is still the stored
+    // version, else the stored snapshot (nil too when there is none: then ARGV[1] was never stored).
+    private const string ReadIfChangedScript = """
+        if redis.call('HGET', KEYS[1], 'version') == ARGV[1] then return false end
+        return redis.call('HGET', KEYS[1], 'snapshot')
+        """;
 
-    private static InfusionSession? Read(RedisValue snapshot) => snapshot.IsNullOrEmpty
-        ? null
-        : InfusionSession.FromSnapshot(JsonSerializer.Deserialize<InfusionSessionSnapshot>((string)snapshot!, Json)!);
+    /// <summary>
+    /// The stored session. When this process holds the version it last wrote or read, Redis is asked only
+    /// whether that is still the stored version (replicas and restarts are seen at once) and the snapshot is
+    /// not sent and parsed again: reading and parsing it was the largest part of applying a reaction or a
+    /// rate order, and of listing a ward (docs/performance.md).
+    /// </summary>
+    public async Task<InfusionSession?> FindAsync(Guid id) => (await FindManyAsync([id]))[0];
 
-    /// <summary>Several sessions in one pipelined batch; null where a session does not exist.</summary>
+    /// <summary>Several sessions (each as <see cref="FindAsync"/>) in one pipelined batch; null where a session does not exist.</summary>
     public async Task<IReadOnlyList<InfusionSession?>> FindManyAsync(IReadOnlyList<Guid> ids)
     {
         var db = redis.GetDatabase();
-        var snapshots = await Task.WhenAll(ids.Select(id => db.HashGetAsync(SessionKey(id), "snapshot")));
-        return [.. snapshots.Select(Read)];
+        var reads = ids.Select(async id =>
+        {
+            if (_known.TryGetValue(id, out InfusionSessionSnapshot? known) && known is not null)
+            {
+                var changed = await db.ScriptEvaluateAsync(ReadIfChangedScript, [SessionKey(id)],
+                    [known.Version.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+                return changed.IsNull ? InfusionSession.FromSnapshot(known) : Remember(Read((RedisValue)changed));
+            }
+            return Remember(Read(await db.HashGetAsync(SessionKey(id), "snapshot")));
+        });
+        return await Task.WhenAll(reads);
     }
+
+    private static InfusionSessionSnapshot? Read(RedisValue snapshot) => snapshot.IsNullOrEmpty
+        ? null
+        : JsonSerializer.Deserialize<InfusionSessionSnapshot>((string)snapshot!, Json);
+
+    /// <summary>Keeps an active session's snapshot (the version just written or read); forgets an ended one.</summary>
+    private InfusionSession? Remember(InfusionSessionSnapshot? snapshot)
+    {
+        if (snapshot is null)
+        {
+            return null;
+        }
+        if (snapshot.State is InfusionState.Running or InfusionState.Paused)
+        {
+            _known.Set(snapshot.Id, snapshot, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromMinutes(30) });
+        }
+        else
+        {
+            _known.Remove(snapshot.Id);
+        }
+        return InfusionSession.FromSnapshot(snapshot);
+    }
+
+    public void Dispose() => _known.Dispose();
 
     private RedisValue CheckDueScore(InfusionSession session) =>
         checks.NextCheckAt(session) is { } at ? at.ToUnixTimeMilliseconds() : RedisValue.EmptyString;
@@ -167,7 +221,13 @@ public sealed class InfusionStore(IConnectionMultiplexer redis, SafetyCheckSched
                 .. session.RecordedVitals.Select(r => (RedisValue)JsonSerializer.Serialize(r, Json)),
                 .. OutboxStore.AsArguments(outbox),
             ]);
-        return (int)result == 1;
+        if ((int)result != 1)
+        {
+            _known.Remove(session.Id); // changed elsewhere: the next attempt reads it from Redis
+            return false;
+        }
+        _ = Remember(snapshot);
+        return true;
     }
 
     /// <summary>Every vitals reading of an infusion, the baseline first.</summary>
