@@ -41,7 +41,8 @@ internal static class Extensions
         builder.Services.AddSingleton<IRegimenStore, CachedRegimenStore>();
         builder.Services.AddSingleton<IRegimenPlannedOutbox, RedisRegimenPlannedOutbox>();
         builder.Services.AddSingleton<IRateOrderStore, RedisRateOrderStore>();
-        builder.Services.AddScoped<IIntegrationEventPublisher, MassTransitEventPublisher>();
+        // The bus itself (not a request's scope): a stored regimen's RegimenPlanned goes out after the response.
+        builder.Services.AddSingleton<IIntegrationEventPublisher>(sp => new MassTransitEventPublisher(sp.GetRequiredService<MassTransit.IBus>()));
 
         builder.Services.AddScoped<ListProductsQuery>();
         builder.Services.AddScoped<PlanRegimenCommand>();

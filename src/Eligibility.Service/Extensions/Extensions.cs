@@ -26,7 +26,7 @@ internal static class Extensions
         builder.Services.AddSingleton(sp => new EligibilityEngine(sp.GetRequiredService<RuleCatalogue>()));
 
         builder.Services.AddSingleton<IAssessmentStore, RedisAssessmentStore>();
-        builder.Services.AddScoped<IAssessmentEventPublisher, OutboxEventPublisher>();
+        builder.Services.AddSingleton<IAssessmentEventPublisher, OutboxEventPublisher>();
         builder.Services.AddHostedService<OutboxRelay>();
 
         builder.Services.AddSingleton<ListRulesQuery>();

@@ -6,13 +6,14 @@ using StackExchange.Redis;
 namespace Ivig.Eligibility.Infrastructure;
 
 /// <summary>
-/// Publishes EligibilityAssessed right after the assessment is stored, then clears its outbox entry. If the
-/// broker is slow or down the request still succeeds (the assessment is the clinical record); the entry
-/// stays and <see cref="OutboxRelay"/> sends it later. The message id is the assessment id, so consumers
+/// Publishes EligibilityAssessed right after the assessment is stored, then clears its outbox entry. The
+/// request does not wait for it (the assessment and its event are already stored): if the broker is slow or
+/// down the entry stays and <see cref="OutboxRelay"/> sends it later. It publishes on the bus itself, not a
+/// request's scope, since it outlives the request. The message id is the assessment id, so consumers
 /// can drop the duplicate that at-least-once delivery may bring.
 /// </summary>
 public sealed partial class OutboxEventPublisher(
-    IPublishEndpoint publishEndpoint,
+    IBus publishEndpoint,
     IConnectionMultiplexer redis,
     ILogger<OutboxEventPublisher> logger) : IAssessmentEventPublisher
 {

@@ -71,8 +71,10 @@ public sealed class PlanRegimenCommand(
             "Regimen {RegimenId} planned: {Indication}, product {ProductId}, {Grams} g x {Days}, at-risk cap {Capped}",
             header.RegimenId, planned.Indication, planned.ProductId, planned.RoundedGramsPerDay, planned.Days, planned.AtRiskCap.Required);
 
-        // The regimen is stored: announce it even if the caller has gone; the outbox covers a broker outage.
-        await publication.TryPublishAsync(plannedEvent, publisher, CancellationToken.None);
+        // The regimen is stored with its RegimenPlanned (the outbox): announced now, without the prescriber
+        // waiting for the broker's confirm, and even if the caller has gone; the outbox sweep covers a broker
+        // that is slow or down.
+        _ = publication.TryPublishAsync(plannedEvent, publisher, CancellationToken.None);
         return new V1.PlanRegimenResponse { Regimen = regimen };
     }
 

@@ -9,7 +9,8 @@ namespace Ivig.Eligibility.Features.Assessments;
 
 /// <summary>
 /// AssessEligibility: validate, run every rule of the catalogue, store the immutable assessment with its
-/// audit entry, publish EligibilityAssessed, return the assessment. Bad input stores nothing.
+/// audit entry and its EligibilityAssessed (outbox), return the assessment while the event is published.
+/// Bad input stores nothing.
 /// </summary>
 public sealed class AssessEligibilityCommand(
     EligibilityEngine engine,
@@ -31,7 +32,8 @@ public sealed class AssessEligibilityCommand(
         var assessment = AssessmentRecord.Create(Guid.CreateVersion7(now), request.PatientReference, now, caller, facts, result);
         var assessed = assessment.ToEvent();
         await store.AddAsync(assessment, AuditRecord.ForAssessment(assessment), assessed, cancellationToken);
-        await events.PublishAsync(assessed, cancellationToken);
+        // Stored with its event (the outbox): announced now without the caller waiting for the broker.
+        _ = events.PublishAsync(assessed, CancellationToken.None);
 
         return new AssessEligibilityResponse { Assessment = assessment.ToProto() };
     }
