@@ -49,6 +49,10 @@ try
                 var reactions = (int)(run.ReactionRate * run.Phase.TotalSeconds);
                 await run.ReactionsAsync(infusions);
                 await run.WatchInfusionAsync(infusions.Skip(reactions).Take(run.ReactionWatchCount).ToList());
+                if (!options.Smoke)
+                {
+                    await run.HalfRateReactionsAsync(infusions);
+                }
             }
         }
         var memory = run.Processes.Sample().ToDictionary(p => p.Key, p => Math.Round(p.Value.RssMiB), StringComparer.Ordinal);

@@ -41,6 +41,16 @@ internal static class Report
             }
             Add("reactions without alert or rate change", both.Errors, "", "0", v => v == 0);
         }
+        var half = BenchRun.HalfRateSuffix(run.ReactionRate / 2);
+        if (S(BenchRun.ReactionBoth + half) is { } halfBoth)
+        {
+            Add($"reaction -> rate change and alert{half}, p50", halfBoth.P50Ms, "ms", "(reported)", _ => true);
+            Add($"reaction -> rate change and alert{half}, p99", halfBoth.P99Ms, "ms", "(reported)", _ => true);
+            if (S(BenchRun.Relay + half) is { } halfRelay)
+            {
+                Add($"reaction ÷ bare MassTransit relay{half}, p50", halfBoth.P50Ms / halfRelay.P50Ms, "×", "(reported)", _ => true);
+            }
+        }
         foreach (var (name, where) in new[] { (BenchRun.VitalsDirect, "direct to Monitoring"), (BenchRun.VitalsGateway, "through the gateway") })
         {
             if (S(name) is { } vitals)
