@@ -403,17 +403,28 @@ internal sealed partial class BenchRun
             var clock = Stopwatch.StartNew();
             foreach (var infusion in infusions)
             {
-                using var watch = monitoring.WatchInfusion(new WatchInfusionRequest { InfusionId = infusion }, cancellationToken: CancellationToken);
-                await watch.ResponseStream.MoveNext(CancellationToken);
-                var started = Stopwatch.GetTimestamp();
-                await monitoring.ReportReactionAsync(new ReportReactionRequest { InfusionId = infusion, Kind = ReactionKind.Grade1 }, cancellationToken: CancellationToken);
-                while (await watch.ResponseStream.MoveNext(CancellationToken))
+                // Bounded: a stream that never opens or never shows the change is a miss (an error), not a hung bench.
+                using var bound = CancellationTokenSource.CreateLinkedTokenSource(CancellationToken);
+                bound.CancelAfter(TimeSpan.FromSeconds(5));
+                try
                 {
-                    if (watch.ResponseStream.Current.Infusion.RateHistory.Any(c => c.RuleId == "RXN-G1"))
+                    using var watch = monitoring.WatchInfusion(new WatchInfusionRequest { InfusionId = infusion }, cancellationToken: bound.Token);
+                    await watch.ResponseStream.MoveNext(bound.Token);
+                    var started = Stopwatch.GetTimestamp();
+                    await monitoring.ReportReactionAsync(new ReportReactionRequest { InfusionId = infusion, Kind = ReactionKind.Grade1 }, cancellationToken: bound.Token);
+                    while (await watch.ResponseStream.MoveNext(bound.Token))
                     {
-                        samples.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-                        break;
+                        if (watch.ResponseStream.Current.Infusion.RateHistory.Any(c => c.RuleId == "RXN-G1"))
+                        {
+                            samples.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                            break;
+                        }
                     }
+                }
+                catch (Exception ex) when (bound.IsCancellationRequested && !CancellationToken.IsCancellationRequested
+                    && ex is OperationCanceledException or RpcException)
+                {
+                    Console.WriteLine($"    WatchInfusion of {infusion}: no rate change seen within 5 s");
                 }
             }
             return Stats.From(ReactionWatchInfusion, samples, clock.Elapsed.TotalSeconds, infusions.Count - samples.Count);

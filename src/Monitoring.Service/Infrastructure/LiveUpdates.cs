@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Threading.Channels;
 using Ivig.Monitoring.Domain;
@@ -12,10 +13,22 @@ namespace Ivig.Monitoring.Infrastructure;
 /// view for long); an alert notice carries the alert as stored, versioned, so a ward's alert feed is not
 /// one store read per alert per watcher (docs/performance.md).
 /// </summary>
+/// <remarks>
+/// The process subscribes to each channel once, on first use, and hands each notice to the streams that
+/// want it (a WatchInfusion stream gets its own infusion's notices only). A Redis subscribe and unsubscribe
+/// per stream was slower, and under load a stream's subscribe now and then never completed, so the stream
+/// never opened. StackExchange.Redis renews the subscriptions after a reconnect.
+/// </remarks>
 public sealed class LiveUpdates(IConnectionMultiplexer redis)
 {
     private static readonly RedisChannel InfusionChannel = RedisChannel.Literal("monitoring:updates:infusions");
     private static readonly RedisChannel AlertChannel = RedisChannel.Literal("monitoring:updates:alerts");
+
+    private readonly ConcurrentDictionary<Guid, ConcurrentDictionary<LiveSubscription<Guid>, byte>> _infusionWatchers = new();
+    private readonly ConcurrentDictionary<LiveSubscription<Alert>, byte> _alertWatchers = new();
+    private readonly Lock _subscribing = new();
+    private readonly Lock _watching = new();
+    private Task? _subscribed;
 
     public Task InfusionChangedAsync(Guid infusionId) =>
         redis.GetSubscriber().PublishAsync(InfusionChannel, infusionId.ToString("N"));
@@ -24,11 +37,78 @@ public sealed class LiveUpdates(IConnectionMultiplexer redis)
     public Task AlertChangedAsync(Alert alert) =>
         redis.GetSubscriber().PublishAsync(AlertChannel, AlertStore.Serialize(alert));
 
-    public Task<LiveSubscription<Guid>> SubscribeInfusionsAsync(CancellationToken cancellationToken) =>
-        SubscribeAsync(InfusionChannel, message => Guid.TryParse((string?)message, out var id) ? (true, id) : (false, id), cancellationToken);
+    /// <summary>Notices of changes to one infusion.</summary>
+    public async Task<LiveSubscription<Guid>> SubscribeInfusionAsync(Guid infusionId, CancellationToken cancellationToken)
+    {
+        await EnsureSubscribedAsync().WaitAsync(cancellationToken);
+        LiveSubscription<Guid>? subscription = null;
+        subscription = new LiveSubscription<Guid>(cancellationToken, () =>
+        {
+            lock (_watching)
+            {
+                if (_infusionWatchers.TryGetValue(infusionId, out var watchers) && watchers.TryRemove(subscription!, out _) && watchers.IsEmpty)
+                {
+                    _infusionWatchers.TryRemove(infusionId, out _);
+                }
+            }
+        });
+        // Joining and leaving under one lock, so a watcher never joins a set that is being dropped; the
+        // notice handler only reads.
+        lock (_watching)
+        {
+            _infusionWatchers.GetOrAdd(infusionId, _ => new())[subscription] = 0;
+        }
+        return subscription;
+    }
 
-    public Task<LiveSubscription<Alert>> SubscribeAlertsAsync(CancellationToken cancellationToken) =>
-        SubscribeAsync(AlertChannel, message => ReadAlert(message) is { } alert ? (true, alert) : (false, null!), cancellationToken);
+    /// <summary>Every alert raised or changed, by any replica.</summary>
+    public async Task<LiveSubscription<Alert>> SubscribeAlertsAsync(CancellationToken cancellationToken)
+    {
+        await EnsureSubscribedAsync().WaitAsync(cancellationToken);
+        LiveSubscription<Alert>? subscription = null;
+        subscription = new LiveSubscription<Alert>(cancellationToken, () => _alertWatchers.TryRemove(subscription!, out _));
+        _alertWatchers[subscription] = 0;
+        return subscription;
+    }
+
+    private Task EnsureSubscribedAsync()
+    {
+        lock (_subscribing)
+        {
+            // A failed attempt (Redis unreachable) is retried by the next stream.
+            if (_subscribed is null || _subscribed.IsFaulted || _subscribed.IsCanceled)
+            {
+                _subscribed = SubscribeBothAsync();
+            }
+            return _subscribed;
+        }
+    }
+
+    private async Task SubscribeBothAsync()
+    {
+        var subscriber = redis.GetSubscriber();
+        // Queues keep each channel's notices in order (one reader each).
+        (await subscriber.SubscribeAsync(InfusionChannel)).OnMessage(message =>
+        {
+            if (Guid.TryParse((string?)message.Message, out var id) && _infusionWatchers.TryGetValue(id, out var watchers))
+            {
+                foreach (var watcher in watchers.Keys)
+                {
+                    watcher.Offer(id);
+                }
+            }
+        });
+        (await subscriber.SubscribeAsync(AlertChannel)).OnMessage(message =>
+        {
+            if (!_alertWatchers.IsEmpty && ReadAlert(message.Message) is { } alert)
+            {
+                foreach (var watcher in _alertWatchers.Keys)
+                {
+                    watcher.Offer(alert);
+                }
+            }
+        });
+    }
 
     private static Alert? ReadAlert(RedisValue message)
     {
@@ -41,38 +121,24 @@ public sealed class LiveUpdates(IConnectionMultiplexer redis)
             return null; // not an alert this version wrote: ignored, like any unreadable notice
         }
     }
-
-    private async Task<LiveSubscription<T>> SubscribeAsync<T>(RedisChannel channel, Func<RedisValue, (bool Read, T Item)> read, CancellationToken cancellationToken)
-    {
-        var queue = await redis.GetSubscriber().SubscribeAsync(channel);
-        var subscription = new LiveSubscription<T>(queue, cancellationToken);
-        queue.OnMessage(message =>
-        {
-            if (read(message.Message) is (true, var item))
-            {
-                subscription.Offer(item);
-            }
-        });
-        return subscription;
-    }
 }
 
 /// <summary>
 /// One stream's subscription: changed items, at most <see cref="LiveSubscription.Capacity"/> waiting. A
 /// stream that falls further behind loses the oldest notices and is told so (<see cref="TakeLagged"/>), so it
 /// can catch up from the store instead of silently missing a change. Disposing it (always, however the
-/// stream ends) unsubscribes from Redis, so no queue outlives its stream.
+/// stream ends) stops its notices, so no queue outlives its stream.
 /// </summary>
 public sealed class LiveSubscription<T> : IAsyncDisposable
 {
-    private readonly ChannelMessageQueue _queue;
     private readonly Channel<T> _channel;
     private readonly CancellationTokenRegistration _registration;
+    private readonly Action _remove;
     private int _lagged;
 
-    internal LiveSubscription(ChannelMessageQueue queue, CancellationToken cancellationToken)
+    internal LiveSubscription(CancellationToken cancellationToken, Action remove)
     {
-        _queue = queue;
+        _remove = remove;
         _channel = Channel.CreateBounded<T>(new BoundedChannelOptions(LiveSubscription.Capacity) { FullMode = BoundedChannelFullMode.DropOldest },
             _ => Interlocked.Exchange(ref _lagged, 1));
         _registration = cancellationToken.Register(() => _channel.Writer.TryComplete());
@@ -87,9 +153,9 @@ public sealed class LiveSubscription<T> : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        _remove();
         await _registration.DisposeAsync();
         _channel.Writer.TryComplete();
-        await _queue.UnsubscribeAsync();
     }
 }
 

@@ -2,6 +2,7 @@ using Ivig.IntegrationEvents;
 using Ivig.Monitoring.Domain;
 using Ivig.Monitoring.Features.Outbox;
 using Ivig.Monitoring.Infrastructure;
+using Ivig.Monitoring.Infrastructure.Outbox;
 using Ivig.Monitoring.Telemetry;
 
 namespace Ivig.Monitoring.Features.Alerts;
@@ -15,15 +16,28 @@ public sealed class AlertRaiser(AlertStore alerts, LiveUpdates live, OutboxPubli
 {
     public async Task<bool> RaiseAsync(Alert alert, CancellationToken cancellationToken = default)
     {
+        if (await StoreAsync(alert) is not { } announcement)
+        {
+            return false;
+        }
+        await publisher.PublishAsync(announcement, OutboxPublisher.RequestWait, cancellationToken);
+        return true;
+    }
+
+    /// <summary>
+    /// Stores a new alert with its announcement and pushes it to the live streams; returns the announcement
+    /// (already in the outbox) for the caller to publish, or null when the alert existed.
+    /// </summary>
+    public async Task<OutboxEntry?> StoreAsync(Alert alert)
+    {
         var announcement = OutboxEntries.Publish(new ClinicalAlertRaised(alert.Id, alert.InfusionId, alert.Severity.ToString().ToUpperInvariant(),
             alert.RuleId, alert.Message, alert.RaisedAt), clock.GetUtcNow());
         if (!await alerts.RaiseOnceAsync(alert, announcement))
         {
-            return false;
+            return null;
         }
         metrics.AlertRaised(alert.Severity.ToString().ToUpperInvariant(), alert.RuleId);
         await live.AlertChangedAsync(alert);
-        await publisher.PublishAsync(announcement, OutboxPublisher.RequestWait, cancellationToken);
-        return true;
+        return announcement;
     }
 }

@@ -20,7 +20,7 @@ public sealed class InfusionQueries(InfusionStore store, LiveUpdates live)
     {
         var id = InfusionIds.Parse(infusionId);
         // Subscribe before the first read, so no change between the two is missed.
-        await using var updates = await live.SubscribeInfusionsAsync(cancellationToken);
+        await using var updates = await live.SubscribeInfusionAsync(id, cancellationToken);
         var current = await GetAsync(infusionId);
         await stream.WriteAsync(new WatchInfusionResponse { Infusion = current }, cancellationToken);
         try
