@@ -44,7 +44,7 @@ public sealed class OutboxRelay(IServiceScopeFactory scopes, OutboxStore outbox,
         }
         await using var scope = scopes.CreateAsyncScope();
         var dispatcher = scope.ServiceProvider.GetRequiredService<OutboxDispatcher>();
-        await dispatcher.DispatchAsync(due, OutboxPublisher.RelayWait, cancellationToken);
+        await dispatcher.DispatchBacklogAsync(due, cancellationToken);
         logger.LogInformation("Outbox relay carried out {Count} waiting effect(s)", due.Count);
         return due.Count;
     }

@@ -32,7 +32,7 @@ public sealed class InfusionUpdater(InfusionStore store, LiveUpdates live, Outbo
             if (await store.TrySaveAsync(session, expectedVersion, outbox))
             {
                 await live.InfusionChangedAsync(session.Id);
-                await effects.DispatchAsync(outbox, OutboxPublisher.RequestWait);
+                await effects.DispatchChangeAsync(outbox);
                 return (session, result);
             }
         }
@@ -49,6 +49,6 @@ public sealed class InfusionUpdater(InfusionStore store, LiveUpdates live, Outbo
                 $"Another infusion was started for regimen {session.RegimenId} day {session.DayNumber} at the same time; read it and retry if needed.");
         }
         await live.InfusionChangedAsync(session.Id);
-        await effects.DispatchAsync(outbox, OutboxPublisher.RequestWait);
+        await effects.DispatchChangeAsync(outbox);
     }
 }

@@ -10,19 +10,24 @@ namespace Ivig.Monitoring.Features.Outbox;
 /// outage part-way through leaves the rest for the relay.
 /// </summary>
 /// <remarks>
-/// A request's few publishes go out side by side, so that, say, the reaction's request to Dosing does not
-/// wait for the broker to confirm the alert's announcement. The relay's backlog goes one at a time and stops
-/// at the first the broker does not confirm: dozens of publishes waiting on a stalled broker at once held
-/// up the safety watchdog's escalations (the stalled-broker test).
+/// A request's few publishes (<see cref="DispatchChangeAsync"/>) go out side by side, so that, say, the
+/// reaction's request to Dosing does not wait for the broker to confirm the alert's announcement. The relay's
+/// backlog (<see cref="DispatchBacklogAsync"/>) goes one at a time and stops at the first the broker does not
+/// confirm: dozens of publishes waiting on a stalled broker at once held up the safety watchdog's escalations
+/// (the stalled-broker test).
 /// </remarks>
 public sealed class OutboxDispatcher(OutboxPublisher publisher, AlertRaiser alerts, OutboxStore outbox)
 {
-    /// <summary>At most this many publishes of one change go out side by side (a change has two or three).</summary>
-    private const int SideBySide = 4;
+    /// <summary>One change's effects, right after it was stored; each publish waits at most <see cref="OutboxPublisher.RequestWait"/>.</summary>
+    /// <returns>True when every effect happened; what the broker did not confirm waits in the outbox for the relay.</returns>
+    public Task<bool> DispatchChangeAsync(IReadOnlyList<OutboxEntry> entries, CancellationToken cancellationToken = default) =>
+        DispatchAsync(entries, OutboxPublisher.RequestWait, sideBySide: true, cancellationToken);
 
-    /// <returns>True when every effect happened. Each publish waits at most <paramref name="publishWait"/>;
-    /// what the broker did not confirm waits in the outbox for the relay.</returns>
-    public async Task<bool> DispatchAsync(IReadOnlyList<OutboxEntry> entries, TimeSpan publishWait, CancellationToken cancellationToken = default)
+    /// <summary>The relay's backlog; each publish waits at most <see cref="OutboxPublisher.RelayWait"/>.</summary>
+    public Task<bool> DispatchBacklogAsync(IReadOnlyList<OutboxEntry> entries, CancellationToken cancellationToken = default) =>
+        DispatchAsync(entries, OutboxPublisher.RelayWait, sideBySide: false, cancellationToken);
+
+    private async Task<bool> DispatchAsync(IReadOnlyList<OutboxEntry> entries, TimeSpan publishWait, bool sideBySide, CancellationToken cancellationToken)
     {
         var publishes = new List<OutboxEntry>(entries.Count + 1);
         foreach (var entry in entries)
@@ -43,7 +48,7 @@ public sealed class OutboxDispatcher(OutboxPublisher publisher, AlertRaiser aler
                     throw new InvalidOperationException($"Outbox entry {entry.Id} has an unknown effect {entry.Effect}.");
             }
         }
-        if (publishes.Count <= SideBySide)
+        if (sideBySide)
         {
             var published = await Task.WhenAll(publishes.Select(entry => publisher.PublishAsync(entry, publishWait, cancellationToken)));
             return published.All(done => done);
