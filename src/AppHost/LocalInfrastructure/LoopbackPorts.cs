@@ -9,12 +9,19 @@ internal static class LoopbackPorts
     /// <summary>The configured port, or a free one when the configuration says 0.</summary>
     public static int ConfiguredOrFree(int configured) => configured > 0 ? configured : Free();
 
+    // Below the kernel's ephemeral range (32768-60999 by default): a port handed out here can otherwise be
+    // taken as the local port of some outgoing connection before its service binds it.
+    private const int First = 20000;
+    private const int Last = 32767;
+
     private static readonly HashSet<int> HandedOut = [];
 
     /// <summary>
-    /// A port nothing listens on now and that this process has not handed out before: the kernel may give
-    /// a just-released port to the next bind to port 0, and two services on one port fail at start (seen
-    /// once in a bench run: Monitoring refused with "address already in use" by Eligibility).
+    /// A port nothing listens on now that this process has not handed out before, chosen at random below the
+    /// ephemeral range. Binding to port 0 and releasing it was racy: the kernel may give the same port to the
+    /// next bind or to an outgoing connection, and two AppHosts started side by side (the test command's
+    /// suites) may be handed the same one; a service then fails at start with "address already in use" (seen
+    /// in a bench run: Monitoring on Eligibility's port).
     /// </summary>
     public static int Free()
     {
@@ -22,14 +29,28 @@ internal static class LoopbackPorts
         {
             while (true)
             {
-                using var listener = new TcpListener(IPAddress.Loopback, 0);
-                listener.Start();
-                var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-                if (HandedOut.Add(port))
+                var port = Random.Shared.Next(First, Last + 1);
+                if (HandedOut.Contains(port) || !CanBind(port))
                 {
-                    return port;
+                    continue;
                 }
+                HandedOut.Add(port);
+                return port;
             }
+        }
+    }
+
+    private static bool CanBind(int port)
+    {
+        try
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, port);
+            listener.Start();
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
         }
     }
 
